@@ -30,6 +30,7 @@ find_jdk() {
         [ -n "$major" ] || die "JAVA_HOME=$JAVA_HOME is not a JDK (no bin/java and bin/javac)."
         [ "$major" -ge 21 ] || die "JAVA_HOME=$JAVA_HOME is JDK $major; HypLab needs 21 or newer (25 preferred). Unset JAVA_HOME to let hyplab search /usr/lib/jvm."
         export JAVA_HOME
+        quiet_maven_on "$major"
         return
     fi
     local best="" best_major=0 dir
@@ -45,6 +46,14 @@ find_jdk() {
     [ -n "$best" ] || die "no JDK 21 or newer found (searched JAVA_HOME and /usr/lib/jvm). Install one, e.g. Temurin 25, or set JAVA_HOME."
     export JAVA_HOME=$best
     say "using JDK $best_major at $JAVA_HOME"
+    quiet_maven_on "$best_major"
+}
+
+# Debian's Maven 3.8 uses sun.misc.Unsafe through Guava; JDK 24+ warns about it on every run.
+quiet_maven_on() {
+    if [ "$1" -ge 24 ]; then
+        export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+    fi
 }
 
 # Runs apt-get as root, through sudo when we are not root; fails with the package list otherwise.
