@@ -19,7 +19,7 @@ import org.hyplab.lesson.LessonFiles;
  * <p>Vaadin Boot gives us no dependency injection, so {@link HypLab#main} installs one context
  * for the process and views ask for it with {@link #current()}; tests install their own.
  */
-public record AppContext(BuildInfo build, Path root, Catalog<BoardDescription> boards, Catalog<Lesson> lessons,
+public record AppContext(BuildInfo build, Catalog<BoardDescription> boards, Catalog<Lesson> lessons,
                          Database database) {
 
     private static volatile AppContext current;
@@ -29,7 +29,7 @@ public record AppContext(BuildInfo build, Path root, Catalog<BoardDescription> b
         Catalog<BoardDescription> boards = BoardFiles.load(root);
         Catalog<Lesson> lessons = LessonFiles.load(root,
                 boards.entries().stream().map(BoardDescription::id).collect(Collectors.toSet()));
-        return new AppContext(build, root, boards, lessons, database);
+        return new AppContext(build, boards, lessons, database);
     }
 
     /** Every content file that could not be used, boards first. */

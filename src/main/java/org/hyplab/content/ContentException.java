@@ -1,6 +1,6 @@
 package org.hyplab.content;
 
-/** Thrown by a {@link ContentFolder.FileReader} when a file's content is wrong. */
+/** Thrown by a {@link ContentFolder.EntryReader} when a file's content is wrong. */
 public class ContentException extends RuntimeException {
 
     private final int line;

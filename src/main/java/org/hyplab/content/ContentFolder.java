@@ -25,7 +25,7 @@ public final class ContentFolder {
 
     /** Turns one file's text into an entry, or throws {@link ContentException}. */
     @FunctionalInterface
-    public interface FileReader<T> {
+    public interface EntryReader<T> {
         /**
          * @param id   the file name without its extension, the entry's identity
          * @param text the whole file, decoded as UTF-8
@@ -48,7 +48,7 @@ public final class ContentFolder {
         this.extensions = List.of(extensions);
     }
 
-    public <T> Catalog<T> load(FileReader<T> reader) {
+    public <T> Catalog<T> load(EntryReader<T> reader) {
         List<T> entries = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         Path dir = root.resolve(folder);

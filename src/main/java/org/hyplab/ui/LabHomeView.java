@@ -1,11 +1,10 @@
 package org.hyplab.ui;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.hyplab.app.AppContext;
 import org.hyplab.board.BoardDescription;
+import org.hyplab.content.Catalog;
 import org.hyplab.content.LoadProblem;
 import org.hyplab.lesson.Lesson;
 
@@ -39,7 +38,7 @@ public class LabHomeView extends Div {
         if (!app.problems().isEmpty()) {
             add(problems(app.problems()));
         }
-        add(boards(app.boards().entries()), lessons(app.lessons().entries(), app.boards().entries()), footer(app));
+        add(boards(app.boards().entries()), lessons(app.lessons().entries(), app.boards()), footer(app));
     }
 
     private Header header(AppContext app) {
@@ -88,9 +87,7 @@ public class LabHomeView extends Div {
         return new Section(new H2("Boards"), cards);
     }
 
-    private Section lessons(List<Lesson> lessons, List<BoardDescription> boards) {
-        Map<String, String> boardNames = boards.stream()
-                .collect(Collectors.toMap(BoardDescription::id, BoardDescription::name));
+    private Section lessons(List<Lesson> lessons, Catalog<BoardDescription> boards) {
         OrderedList list = new OrderedList();
         list.setId("lessons");
         for (Lesson lesson : lessons) {
@@ -98,7 +95,9 @@ public class LabHomeView extends Div {
             item.setId("lesson-" + lesson.id());
             Span title = new Span(lesson.title());
             title.addClassName("lesson-title");
-            Span board = new Span("on " + boardNames.getOrDefault(lesson.board(), lesson.board()));
+            String boardName = boards.find(BoardDescription::id, lesson.board())
+                    .map(BoardDescription::name).orElse(lesson.board());
+            Span board = new Span("on " + boardName);
             board.addClassName("lesson-board");
             item.add(title, board, new Paragraph(lesson.summary()));
             list.add(item);
