@@ -45,7 +45,7 @@ find_jdk() {
     done
     [ -n "$best" ] || die "no JDK 21 or newer found (searched JAVA_HOME and /usr/lib/jvm). Install one, e.g. Temurin 25, or set JAVA_HOME."
     export JAVA_HOME=$best
-    say "using JDK $best_major at $JAVA_HOME"
+    [ -n "${HYPLAB_QUIET:-}" ] || say "using JDK $best_major at $JAVA_HOME"
     quiet_maven_on "$best_major"
 }
 

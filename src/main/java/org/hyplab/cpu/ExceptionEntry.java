@@ -1,0 +1,148 @@
+package org.hyplab.cpu;
+
+/**
+ * Taking an exception (ARM ARM B1.8, B1.9; Hyp mode: B1.12 and BOARDS.md §4.1).
+ *
+ * <p>Each method is one exception, called with the CPU positioned at the instruction that
+ * raised it ({@code cpu.pc}); it saves the return state, switches mode and sets
+ * {@code cpu.nextPc} to the vector. Exceptions raised in Hyp mode stay in Hyp mode and use the
+ * HVBAR table; routing from PL0/PL1 to Hyp (HCR traps) joins with the Virtualization Extensions.
+ */
+public final class ExceptionEntry {
+
+    /** Vector offsets (ARM ARM B1.8.1, Table B1-3; the Hyp table B1.12.1). */
+    static final int VEC_UNDEFINED = 0x04, VEC_SVC = 0x08, VEC_PREFETCH_ABORT = 0x0C, VEC_DATA_ABORT = 0x10,
+            VEC_HYP_TRAP = 0x14, VEC_IRQ = 0x18, VEC_FIQ = 0x1C;
+
+    /** HSR exception classes of the exceptions taken here (ARM ARM B3.13.6; BOARDS.md §4.4). */
+    static final int EC_UNKNOWN = 0x00, EC_SVC = 0x11, EC_HVC = 0x12, EC_PABT_HYP = 0x21, EC_DABT_HYP = 0x25;
+
+    /** IFSR fault status: alignment fault, debug event, synchronous external abort (short format). */
+    public static final int IFSR_ALIGNMENT = 0b00001, IFSR_DEBUG = 0b00010, IFSR_EXTERNAL = 0b01000;
+
+    private ExceptionEntry() {
+    }
+
+    /** Undefined Instruction: return to the instruction itself (LR = address + 4). */
+    public static void undefined(Cpu cpu, int address) {
+        if (cpu.mode() == Mode.HYP) {
+            enterHyp(cpu, VEC_UNDEFINED, address, EC_UNKNOWN << 26);
+        } else {
+            enterPl1(cpu, Mode.UND, VEC_UNDEFINED, address + 4, false, false);
+        }
+    }
+
+    /** Supervisor Call: return to the next instruction (LR = address + 4). */
+    public static void supervisorCall(Cpu cpu, int imm24) {
+        if (cpu.mode() == Mode.HYP) {
+            // SVC in Hyp mode is a Hyp trap with EC 0x11 (QEMU: vector 0x14, BOARDS.md §4.1).
+            enterHyp(cpu, VEC_HYP_TRAP, cpu.pc + 4, EC_SVC << 26 | 1 << 25 | (imm24 & 0xFFFF));
+        } else {
+            enterPl1(cpu, Mode.SVC, VEC_SVC, cpu.pc + 4, false, false);
+        }
+    }
+
+    /**
+     * Hypervisor Call: to Hyp mode, returning to the next instruction; HVBAR + 0x08 when
+     * executed in Hyp mode, the Hyp Trap vector 0x14 from PL1 (BOARDS.md §4.1).
+     */
+    public static void hypervisorCall(Cpu cpu, int imm16) {
+        int vector = cpu.mode() == Mode.HYP ? VEC_SVC : VEC_HYP_TRAP;
+        enterHyp(cpu, vector, cpu.pc + 4, EC_HVC << 26 | 1 << 25 | imm16);
+    }
+
+    /** Prefetch Abort on the fetch of {@code address}: LR = address + 4. */
+    public static void prefetchAbort(Cpu cpu, int address, int faultStatus) {
+        if (cpu.mode() == Mode.HYP) {
+            cpu.sys.hifar = address;
+            enterHyp(cpu, VEC_PREFETCH_ABORT, address, EC_PABT_HYP << 26 | longFormatStatus(faultStatus));
+        } else {
+            cpu.sys.ifar = address;
+            cpu.sys.ifsr = (faultStatus & 0xF) | (faultStatus & 0x10) << 6;
+            enterPl1(cpu, Mode.ABT, VEC_PREFETCH_ABORT, address + 4, true, false);
+        }
+    }
+
+    /** Data Abort on an access to {@code va} by the instruction at cpu.pc: LR = address + 8. */
+    public static void dataAbort(Cpu cpu, int va, DataAbortCause cause, boolean write) {
+        int address = cpu.pc;
+        if (cpu.mode() == Mode.HYP) {
+            cpu.sys.hdfar = va;
+            enterHyp(cpu, VEC_DATA_ABORT, address,
+                    EC_DABT_HYP << 26 | (write ? 1 << 6 : 0) | longFormatStatus(cause.faultStatus));
+        } else {
+            cpu.sys.dfar = va;
+            cpu.sys.dfsr = cause.dfsr(write);
+            enterPl1(cpu, Mode.ABT, VEC_DATA_ABORT, address + 8, true, false);
+        }
+    }
+
+    /** IRQ, taken between instructions: return to the next one (LR = next + 4). */
+    public static void irq(Cpu cpu) {
+        if (cpu.mode() == Mode.HYP) {
+            enterHyp(cpu, VEC_IRQ, cpu.pc, 0);
+        } else {
+            enterPl1(cpu, Mode.IRQ, VEC_IRQ, cpu.pc + 4, true, false);
+        }
+    }
+
+    /** FIQ, taken between instructions: return to the next one (LR = next + 4). */
+    public static void fiq(Cpu cpu) {
+        if (cpu.mode() == Mode.HYP) {
+            enterHyp(cpu, VEC_FIQ, cpu.pc, 0);
+        } else {
+            enterPl1(cpu, Mode.FIQ, VEC_FIQ, cpu.pc + 4, true, true);
+        }
+    }
+
+    /**
+     * Entry to a PL1 mode (ARM ARM B1.9.2 TakeUndefInstrException and friends): SPSR = CPSR,
+     * LR = return link, I = 1 (and A, F as the exception says), IT = 0, J = 0,
+     * T = SCTLR.TE, E = SCTLR.EE, PC = vector.
+     */
+    private static void enterPl1(Cpu cpu, Mode target, int vector, int lr, boolean maskA, boolean maskF) {
+        int saved = cpu.cpsr();
+        int sctlr = cpu.sys.sctlr;
+        cpu.setMode(target);
+        cpu.setSpsr(saved);
+        cpu.r[14] = lr;
+        int set = Psr.I | (maskA ? Psr.A : 0) | (maskF ? Psr.F : 0)
+                | ((sctlr & SystemRegisters.SCTLR_TE) != 0 ? Psr.T : 0)
+                | ((sctlr & SystemRegisters.SCTLR_EE) != 0 ? Psr.E : 0);
+        int clear = Psr.IT_MASK | Psr.J | Psr.T | Psr.E;
+        cpu.setCpsrBits(clear | set, set);
+        cpu.exclusiveOpen = true;   // taking an exception clears the local monitor (ARM ARM A3.4.4)
+        cpu.nextPc = cpu.sys.vectorBase() + vector;
+    }
+
+    /**
+     * Entry to Hyp mode (ARM ARM B1.12.3; QEMU's behaviour in BOARDS.md §4.1): SPSR_hyp = CPSR,
+     * ELR_hyp = preferred return address, HSR = syndrome (not for IRQ/FIQ), A, I, F = 1,
+     * T = HSCTLR.TE, E = HSCTLR.EE, PC = HVBAR + offset.
+     */
+    private static void enterHyp(Cpu cpu, int vector, int preferredReturn, int syndrome) {
+        int saved = cpu.cpsr();
+        cpu.setMode(Mode.HYP);
+        cpu.setSpsr(saved);
+        cpu.elrHyp = preferredReturn;
+        if (vector != VEC_IRQ && vector != VEC_FIQ) {
+            cpu.sys.hsr = syndrome;
+        }
+        int hsctlr = cpu.sys.hsctlr;
+        int set = Psr.A | Psr.I | Psr.F
+                | ((hsctlr & SystemRegisters.HSCTLR_TE) != 0 ? Psr.T : 0)
+                | ((hsctlr & SystemRegisters.HSCTLR_EE) != 0 ? Psr.E : 0);
+        cpu.setCpsrBits(Psr.IT_MASK | Psr.J | Psr.T | Psr.E | set, set);
+        cpu.exclusiveOpen = true;
+        cpu.nextPc = cpu.sys.hvbar + vector;
+    }
+
+    /** A short-format fault status as the long-format FSC the HSR carries (BOARDS.md §4.4). */
+    private static int longFormatStatus(int shortStatus) {
+        return switch (shortStatus) {
+            case IFSR_ALIGNMENT -> 0x21;
+            case IFSR_DEBUG -> 0x22;
+            default -> 0x10;   // synchronous external abort
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package org.hyplab.machine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.hyplab.cpu.Cpu;
+import org.hyplab.cpu.DecodeCache;
+import org.hyplab.dev.Pl011;
+import org.hyplab.dev.PowerControl;
+import org.hyplab.dev.VexpressSysRegs;
+import org.hyplab.elf.ElfImage;
+import org.hyplab.mem.Bus;
+import org.hyplab.mem.Ram;
+
+/**
+ * An emulated machine: CPUs sharing a bus, devices, and the loop that runs the CPUs in turn,
+ * a fixed quantum of instructions each. Nothing here reads the wall clock or starts a thread,
+ * so a machine given the same image and inputs executes the same instructions every time.
+ *
+ * <p>For now the one machine is the "tiny" Versatile Express of the CPU issue: RAM, UART0 and
+ * the system registers; the boards issue assembles full machines from {@code boards/}.
+ */
+public final class Machine implements PowerControl {
+
+    /** Why {@link #run} returned. */
+    public enum Stop {
+        /** The board was powered off (SYS_CFGCTRL shutdown, PSCI SYSTEM_OFF, ...). */
+        POWERED_OFF,
+        /** The instruction budget ran out. */
+        BUDGET_EXHAUSTED,
+        /** Every CPU waits for an interrupt that nothing can raise. */
+        DEADLOCKED
+    }
+
+    /** Instructions each CPU runs before the next one gets its turn. */
+    static final int QUANTUM = 10_000;
+
+    public static final long VEXPRESS_RAM_BASE = 0x8000_0000L;
+    public static final long VEXPRESS_UART0 = 0x1C09_0000L;
+    public static final long VEXPRESS_SYSREGS = 0x1C01_0000L;
+
+    private final Bus bus = new Bus();
+    private final DecodeCache code = new DecodeCache(bus);
+    private final List<Cpu> cpus = new ArrayList<>();
+    private boolean poweredOff;
+    private boolean rebootRequested;
+    private String powerReason = "";
+    private ElfImage image;
+
+    private Machine() {
+    }
+
+    /** The Versatile Express subset the CPU issue needs: one CPU, RAM at 0x80000000, UART0, system registers. */
+    public static Machine tinyVexpress(long ramBytes, IntConsumer console) {
+        Machine m = new Machine();
+        m.bus.addRam(VEXPRESS_RAM_BASE, ramBytes);
+        m.bus.addDevice(VEXPRESS_UART0, 0x1000, new Pl011("uart0", console));
+        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m));
+        m.cpus.add(new Cpu(0, m.bus, m.code));
+        return m;
+    }
+
+    public Bus bus() {
+        return bus;
+    }
+
+    public List<Cpu> cpus() {
+        return List.copyOf(cpus);
+    }
+
+    /** Retired instructions of all CPUs. */
+    public long retired() {
+        return cpus.stream().mapToLong(c -> c.retired).sum();
+    }
+
+    public String powerReason() {
+        return powerReason;
+    }
+
+    /**
+     * Copies the image's loadable segments into RAM (by physical address, zero-filling past the
+     * file data) and starts every CPU at the entry point in its reset state: Hyp mode with
+     * A, I and F masked, as QEMU's {@code -M vexpress-a15,secure=off -kernel} does for an ELF.
+     */
+    public void load(ElfImage elf) throws LoadException {
+        for (ElfImage.Segment s : elf.segments()) {
+            Ram ram = bus.ramAt(s.physAddr());
+            if (s.memSize() > 0 && (ram == null || !ram.contains(s.physAddr() + s.memSize() - 1))) {
+                throw new LoadException(String.format("segment at 0x%08x (%d bytes) is not inside the board's RAM",
+                        s.physAddr(), s.memSize()));
+            }
+        }
+        for (ElfImage.Segment s : elf.segments()) {
+            Ram ram = bus.ramAt(s.physAddr());
+            if (ram == null) {
+                continue;   // empty segment
+            }
+            long off = s.physAddr() - ram.base();
+            ram.load(off, s.data());
+            for (long i = s.data().length; i < s.memSize(); i++) {
+                ram.write8(off + i, 0);
+            }
+        }
+        this.image = elf;
+        resetCpus();
+    }
+
+    private void resetCpus() {
+        for (Cpu cpu : cpus) {
+            cpu.reset();
+            cpu.pc = image.entry();
+        }
+    }
+
+    /** Runs until the board powers off, every CPU waits forever, or {@code budget} instructions ran. */
+    public Stop run(long budget) {
+        long left = budget;
+        while (true) {
+            if (poweredOff) {
+                return Stop.POWERED_OFF;
+            }
+            if (rebootRequested) {
+                rebootRequested = false;
+                resetCpus();   // QEMU restarts the board; RAM keeps its contents (a warm reset)
+            }
+            boolean anyRan = false;
+            for (Cpu cpu : cpus) {
+                if (left <= 0) {
+                    return Stop.BUDGET_EXHAUSTED;
+                }
+                if (cpu.waitingForInterrupt) {
+                    continue;   // no interrupt controller yet: nothing can wake it
+                }
+                long ran = cpu.run(Math.min(QUANTUM, left));
+                left -= ran;
+                anyRan |= ran > 0;
+                if (poweredOff) {
+                    return Stop.POWERED_OFF;
+                }
+            }
+            if (!anyRan) {
+                return Stop.DEADLOCKED;
+            }
+        }
+    }
+
+    @Override
+    public void powerOff(String why) {
+        poweredOff = true;
+        powerReason = why;
+        cpus.forEach(c -> c.leaveRun = true);
+    }
+
+    @Override
+    public void reboot(String why) {
+        rebootRequested = true;
+        powerReason = why;
+        cpus.forEach(c -> c.leaveRun = true);
+    }
+}
