@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import org.hyplab.testing.Qemu;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class HelloVexpressQemuIT {
 
-    private static final Path ELF = Path.of(System.getProperty("hyplab.arm.dir", "target/arm"),
-            "baremetal", "hello-vexpress.elf");
+    private static final Path ELF = Qemu.armDir().resolve("baremetal/hello-vexpress.elf");
 
     /** ELF header fields (System V gABI; ARM ELF ABI: EM_ARM = 40). */
     private static final int EM_ARM = 40;
@@ -39,8 +38,8 @@ class HelloVexpressQemuIT {
 
     @Test
     void withoutTheSecurityExtensionsQemuEntersTheElfInHypMode() throws Exception {
-        QemuRun run = runOnQemu("vexpress-a15,secure=off");
-        assertEquals(0, run.exitCode(), run.console());
+        Qemu.Run run = Qemu.runVexpress(ELF);
+        assertEquals(0, run.exitCode(), run.text());
         assertEquals(List.of(
                 "Hello from HypLab on the Versatile Express A15!",
                 "Entered in HYP mode.",
@@ -49,29 +48,8 @@ class HelloVexpressQemuIT {
 
     @Test
     void withTheSecurityExtensionsItStartsInSecureSvc() throws Exception {
-        QemuRun run = runOnQemu("vexpress-a15");
-        assertEquals(0, run.exitCode(), run.console());
-        assertTrue(run.lines().contains("Entered in SVC mode."), run.console());
-    }
-
-    record QemuRun(int exitCode, String console) {
-        List<String> lines() {
-            return console.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        }
-    }
-
-    /** Runs the ELF; the program's SYS_CFGCTRL shutdown is what makes QEMU exit 0. */
-    private static QemuRun runOnQemu(String machine) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("qemu-system-arm", "-M", machine, "-nographic",
-                "-monitor", "none", "-kernel", ELF.toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("QEMU_AUDIO_DRV", "none");
-        Process qemu = builder.start();
-        if (!qemu.waitFor(60, TimeUnit.SECONDS)) {
-            qemu.destroyForcibly();
-            throw new AssertionError("QEMU did not power off within 60 s: the shutdown request was not honoured");
-        }
-        return new QemuRun(qemu.exitValue(), new String(qemu.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Qemu.Run run = Qemu.run(ELF, "vexpress-a15", 60);
+        assertEquals(0, run.exitCode(), run.text());
+        assertTrue(run.lines().contains("Entered in SVC mode."), run.text());
     }
 }

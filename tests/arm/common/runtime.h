@@ -1,0 +1,23 @@
+/* runtime.h: what every test program gets: console output over the Versatile Express
+ * UART0 (PL011), a power-off that ends the run, and a way down from Hyp to SVC mode. */
+#ifndef RUNTIME_H
+#define RUNTIME_H
+
+#include <stdint.h>
+
+void putc(char c);
+void puts(const char *s);                 /* no newline added; '\n' is sent as "\r\n" */
+void put_hex(uint32_t value);             /* 8 hex digits */
+void put_dec(int32_t value);
+void put_line(const char *label, uint32_t value);   /* "label=XXXXXXXX\n" */
+void power_off(void) __attribute__((noreturn));
+
+/* Leaves Hyp mode for SVC (A, I, F masked) with every PL1 mode given its own stack. */
+void drop_to_svc(void);
+
+/* A running checksum, so a test can fold many results into one line of output. */
+uint32_t crc32_update(uint32_t crc, uint32_t word);
+
+extern uint8_t __scratch[], __scratch_end[];
+
+#endif

@@ -1,0 +1,40 @@
+/* start.S: entry in Hyp mode (QEMU -M vexpress-a15,secure=off and ./hyplab run both start an
+ * ELF there), one CPU only, then main(); power off when main returns. */
+
+    .section .text.boot, "ax"
+    .global _start
+_start:
+    mrc     p15, 0, r0, c0, c0, 5       @ MPIDR: park every CPU but CPU0
+    ands    r0, r0, #0xff
+    bne     park
+    ldr     sp, =__stack_hyp
+    ldr     r0, =__bss_start
+    ldr     r1, =__bss_end
+    mov     r2, #0
+1:  cmp     r0, r1
+    strlo   r2, [r0], #4
+    blo     1b
+    bl      main
+    bl      power_off
+park:
+    wfi
+    b       park
+
+/* drop_to_svc: give each PL1 mode a stack through the banked MSR forms, then ERET from Hyp to
+ * SVC mode (A, I, F masked) at the caller's return address with the caller's stack pointer. */
+    .text
+    .global drop_to_svc
+drop_to_svc:
+    ldr     r0, =__stack_abt
+    msr     sp_abt, r0
+    ldr     r0, =__stack_und
+    msr     sp_und, r0
+    ldr     r0, =__stack_irq
+    msr     sp_irq, r0
+    ldr     r0, =__stack_usr
+    msr     sp_usr, r0
+    msr     sp_svc, sp                  @ SVC continues on the caller's stack
+    mov     r0, #0x1d3                  @ SVC mode, A I F masked
+    msr     spsr_cxsf, r0
+    msr     elr_hyp, lr
+    eret
