@@ -1,0 +1,177 @@
+package org.hyplab.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.hyplab.elf.ElfException;
+import org.hyplab.elf.ElfImage;
+import org.hyplab.machine.LoadException;
+import org.hyplab.machine.Machine;
+
+/**
+ * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu]}: the interpreter's
+ * speed on a CPU-bound program, beside QEMU's on the same ELF.
+ *
+ * <p>HypLab runs in this JVM: {@code warmup} runs let the JIT settle, then {@code runs} timed
+ * runs; QEMU runs as a whole process ({@code qemu-system-arm -M vexpress-a15,secure=off}),
+ * {@code runs} times, so its figure includes its start-up. Figures are medians. Both consoles
+ * must agree, so a fast wrong answer cannot pass for a result. The wall clock is read here, in
+ * the harness, never inside the machine.
+ */
+public final class BenchCommand implements Command {
+
+    static final Path DEFAULT_KERNEL = Path.of("target/arm/tests/bench/bench.elf");
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure the interpreter (MIPS) against QEMU on a CPU-bound program";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Path kernel = DEFAULT_KERNEL;
+        int runs = 5;
+        int warmup = 3;
+        boolean qemu = true;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--kernel" -> kernel = Path.of(value(args, ++i, arg));
+                case "--runs" -> runs = count(value(args, ++i, arg), arg, 1);
+                case "--warmup" -> warmup = count(value(args, ++i, arg), arg, 0);
+                case "--no-qemu" -> qemu = false;
+                default -> throw new UsageException("unknown option '" + arg
+                        + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu)");
+            }
+        }
+        ElfImage elf;
+        try {
+            elf = ElfImage.parse(Files.readAllBytes(kernel));
+        } catch (IOException e) {
+            throw new UsageException(kernel + ": cannot read (" + e.getMessage() + "); build first with ./hyplab build");
+        } catch (ElfException e) {
+            throw new UsageException(kernel + ": " + e.getMessage());
+        }
+
+        out.printf("benchmark: %s, %d warm-up + %d timed runs%n", kernel, warmup, runs);
+        byte[] console = null;
+        long instructions = 0;
+        long[] nanos = new long[runs];
+        for (int i = 0; i < warmup + runs; i++) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            Machine machine = Machine.tinyVexpress(1L << 30, buffer::write);
+            try {
+                machine.load(elf);
+            } catch (LoadException e) {
+                throw new UsageException(kernel + ": " + e.getMessage());
+            }
+            long start = System.nanoTime();
+            Machine.Stop stop = machine.run(Long.MAX_VALUE);
+            long elapsed = System.nanoTime() - start;
+            if (stop != Machine.Stop.POWERED_OFF) {
+                err.println("hyplab bench: the program did not power off (" + stop + ")");
+                return EXIT_FAILED;
+            }
+            if (i >= warmup) {
+                nanos[i - warmup] = elapsed;
+            }
+            instructions = machine.retired();
+            console = buffer.toByteArray();
+        }
+        long hyplab = median(nanos);
+        double mips = instructions / (hyplab / 1e3);
+        out.printf("HypLab: %,d guest instructions, median %.3f s, %.1f MIPS (runs: %s)%n",
+                instructions, hyplab / 1e9, mips, seconds(nanos));
+
+        if (qemu) {
+            long[] qemuNanos = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                byte[] qemuConsole = runQemu(kernel, err);
+                qemuNanos[i] = System.nanoTime() - start;
+                if (qemuConsole == null) {
+                    return EXIT_FAILED;
+                }
+                if (!Arrays.equals(qemuConsole, console)) {
+                    err.println("hyplab bench: QEMU's console differs from HypLab's: a conformance bug");
+                    return EXIT_FAILED;
+                }
+            }
+            long q = median(qemuNanos);
+            out.printf("QEMU:   median %.3f s for the whole process (runs: %s)%n", q / 1e9, seconds(qemuNanos));
+            out.printf("HypLab/QEMU time ratio: %.1f%n", (double) hyplab / q);
+        }
+        return EXIT_OK;
+    }
+
+    private static byte[] runQemu(Path kernel, PrintStream err) {
+        ProcessBuilder builder = new ProcessBuilder("qemu-system-arm", "-M", "vexpress-a15,secure=off",
+                "-nographic", "-monitor", "none", "-kernel", kernel.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("QEMU_AUDIO_DRV", "none");
+        try {
+            Process p = builder.start();
+            byte[] output = p.getInputStream().readAllBytes();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                err.println("hyplab bench: QEMU did not power off cleanly");
+                return null;
+            }
+            return output;
+        } catch (IOException e) {
+            err.println("hyplab bench: cannot run qemu-system-arm: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String seconds(long[] nanos) {
+        List<String> parts = new ArrayList<>();
+        for (long n : nanos) {
+            parts.add(String.format("%.3f", n / 1e9));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int count(String text, String option, int min) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException(option + " must be a whole number from " + min + " to 1000, not '" + text + "'");
+    }
+}
