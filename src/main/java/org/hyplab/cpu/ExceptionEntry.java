@@ -35,8 +35,10 @@ public final class ExceptionEntry {
     /** Supervisor Call: return to the next instruction (LR = address + 4). */
     public static void supervisorCall(Cpu cpu, int imm24) {
         if (cpu.mode() == Mode.HYP) {
-            // SVC in Hyp mode is a Hyp trap with EC 0x11 (QEMU: vector 0x14, BOARDS.md §4.1).
-            enterHyp(cpu, VEC_HYP_TRAP, cpu.pc + 4, EC_SVC << 26 | 1 << 25 | (imm24 & 0xFFFF));
+            // SVC in Hyp mode stays in Hyp, at HVBAR + 0x08 with HSR.EC 0x11 (ARM ARM B1.9.4,
+            // TakeSVCException; QEMU 7.2 agrees, see tests/arm/directed/exceptions.c). The Hyp
+            // Trap vector 0x14 is for an SVC routed to Hyp by HCR.TGE, which is not this case.
+            enterHyp(cpu, VEC_SVC, cpu.pc + 4, EC_SVC << 26 | 1 << 25 | (imm24 & 0xFFFF));
         } else {
             enterPl1(cpu, Mode.SVC, VEC_SVC, cpu.pc + 4, false, false);
         }
