@@ -334,14 +334,20 @@ public final class Cpu {
         leaveRun = waitingForInterrupt;
         long done = 0;
         while (done < budget && !leaveRun) {
-            step();
+            execute();
             done++;
         }
+        retired += done;
         return done;
     }
 
     /** Executes one instruction, or enters the exception it raises. */
     public void step() {
+        execute();
+        retired++;
+    }
+
+    private void execute() {
         int address = pc;
         int off = address - fetchPageVa;
         Insn insn;
@@ -360,7 +366,6 @@ public final class Cpu {
             ExceptionEntry.dataAbort(this, fault.address, DataAbortCause.ALIGNMENT, fault.write);
         }
         pc = nextPc;
-        retired++;
     }
 
     /**
