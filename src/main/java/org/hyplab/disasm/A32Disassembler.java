@@ -1,0 +1,102 @@
+package org.hyplab.disasm;
+
+/**
+ * The A32 (ARM state) disassembler of the Cortex-A15 as HypLab models it: ARMv7-A with the
+ * Security, Multiprocessing and Virtualization Extensions and integer divide, VFPv4-D32 and
+ * Advanced SIMD v1 with half-precision conversion and fused multiply-add. Start reading here.
+ *
+ * <p>The text is what GNU objdump 2.40 prints for the word ({@code objdump -b binary -m armv7}),
+ * without its comments ({@code @ 0x...}) and symbol annotations: the mnemonic with condition and
+ * {@code s} suffix, a TAB, the operands. Branch targets are absolute ({@code bl\t0x1000}). A word
+ * that is no instruction prints as {@code <UNDEFINED> instruction: 0x%08x}.
+ *
+ * <p>Decoding tries the encoding tables in the order objdump does, since some encodings are
+ * claimed by more than one row and the first one wins:
+ * <ol>
+ *   <li>coprocessor-space instructions with a specific meaning: VFP ({@link Vfp}) and the FPA and
+ *       Maverick coprocessors ({@link LegacyCoprocessors});</li>
+ *   <li>Advanced SIMD ({@link AdvancedSimd});</li>
+ *   <li>the generic coprocessor instructions ({@link Coprocessor});</li>
+ *   <li>the core instructions: {@link Branch}, {@link Miscellaneous}, {@link Multiply},
+ *       {@link Media}, {@link LoadStore}, {@link StatusRegister}, {@link DataProcessing},
+ *       {@link BlockTransfer}.</li>
+ * </ol>
+ * In the unconditional space (cond = 1111, ARM ARM A5.7) a row matches only if it spells out
+ * those four bits itself. The class is stateless and thread-safe; no word throws.
+ */
+public final class A32Disassembler {
+
+    private A32Disassembler() {
+    }
+
+    private static final Rule[][] COPROCESSOR_SPACE = {
+        LegacyCoprocessors.FPA, Vfp.RULES, LegacyCoprocessors.MAVERICK_RULES, Vfp.FUSED};
+
+    private static final Rule[][] CORE = {
+        Branch.RULES, Miscellaneous.RULES, Multiply.RULES, LoadStore.EXTRA, Media.RULES,
+        LoadStore.RULES, DataProcessing.FIRST, DataProcessing.ARITHMETIC, StatusRegister.RULES,
+        DataProcessing.REST, LoadStore.LOADS, BlockTransfer.RULES};
+
+    /** MSR-immediate encodings with no fields and SBO bits clear: a hint with an unpredictable form. */
+    private static final Rule UNPREDICTABLE_HINT = Rule.of(0x03200000, 0x0fff00ff, "nop{c}\t{{{d:0-7}}}");
+
+    /**
+     * The text objdump prints for {@code word} at {@code address}, without comments.
+     *
+     * @param word    the instruction, as read little-endian from memory
+     * @param address where it is; branch targets are relative to it
+     */
+    public static String disassemble(int word, int address) {
+        String text;
+        for (Rule[] table : COPROCESSOR_SPACE) {
+            text = first(table, word, address);
+            if (text != null) {
+                return text;
+            }
+        }
+        Rule simd = firstMatch(AdvancedSimd.RULES, word);
+        if (simd != null) {
+            text = simd.print(word, address);
+            return text != null ? text : undefined(word);
+        }
+        text = Coprocessor.decode(word, address);
+        if (text != null) {
+            return text;
+        }
+        for (Rule[] table : CORE) {
+            text = first(table, word, address);
+            if (text != null) {
+                return text;
+            }
+        }
+        if (UNPREDICTABLE_HINT.matches(word)) {
+            return UNPREDICTABLE_HINT.print(word, address);
+        }
+        return undefined(word);
+    }
+
+    static String undefined(int word) {
+        return String.format("<UNDEFINED> instruction: 0x%08x", word);
+    }
+
+    /** The first rule of {@code table} that matches, printed; null if none does. */
+    static String first(Rule[] table, int word, int address) {
+        Rule rule = firstMatch(table, word);
+        return rule == null ? null : rule.print(word, address);
+    }
+
+    /**
+     * The first matching rule. An unconditional word (cond = 1111) only matches rows whose mask
+     * covers the condition field.
+     */
+    static Rule firstMatch(Rule[] table, int word) {
+        boolean unconditional = (word >>> 28) == 0xf;
+        for (Rule rule : table) {
+            int mask = unconditional ? rule.mask() | 0xf0000000 : rule.mask();
+            if ((word & mask) == rule.value()) {
+                return rule;
+            }
+        }
+        return null;
+    }
+}
