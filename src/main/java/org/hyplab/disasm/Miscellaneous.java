@@ -40,9 +40,9 @@ final class Miscellaneous {
         Rule.of(0x0320f000, 0x0fffff00, "nop{c}\t{{{d:0-7}}}"),
         // Change processor state (B9.3.2 CPS).
         Rule.of(0xf1080000, 0xfffffe3f, "cpsie\t{8:/a}{7:/i}{6:/f}"),
-        Rule.of(0xf10a0000, 0xfffffe20, "cpsie\t{8:/a}{7:/i}{6:/f}, #{d:0-4}"),
+        Rule.of(0xf10a0000, 0xfffffe20, "cpsie\t{8:/a}{7:/i}{6:/f},#{d:0-4}"),
         Rule.of(0xf10c0000, 0xfffffe3f, "cpsid\t{8:/a}{7:/i}{6:/f}"),
-        Rule.of(0xf10e0000, 0xfffffe20, "cpsid\t{8:/a}{7:/i}{6:/f}, #{d:0-4}"),
+        Rule.of(0xf10e0000, 0xfffffe20, "cpsid\t{8:/a}{7:/i}{6:/f},#{d:0-4}"),
         Rule.of(0xf1000000, 0xfff1fe20, "cps\t#{d:0-4}"),
         Rule.of(0xf8100a00, 0xfe50ffff, "rfe{23:d/i}{24:a/b}\t{r:16}{21:/!}"),
         Rule.of(0xf1010000, 0xfffffc00, "setend\t{9:le/be}"),
