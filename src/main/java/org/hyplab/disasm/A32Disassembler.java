@@ -29,13 +29,15 @@ public final class A32Disassembler {
     private A32Disassembler() {
     }
 
-    private static final Rule[][] COPROCESSOR_SPACE = {
-        LegacyCoprocessors.FPA, Vfp.RULES, LegacyCoprocessors.MAVERICK_RULES, Vfp.FUSED};
+    private static final Table COPROCESSOR_SPACE = new Table(
+        LegacyCoprocessors.FPA, Vfp.RULES, LegacyCoprocessors.MAVERICK_RULES, Vfp.FUSED);
 
-    private static final Rule[][] CORE = {
+    private static final Table ADVANCED_SIMD = new Table(AdvancedSimd.RULES);
+
+    private static final Table CORE = new Table(
         Branch.RULES, Miscellaneous.RULES, Multiply.RULES, LoadStore.EXTRA, Media.RULES,
         LoadStore.RULES, DataProcessing.FIRST, DataProcessing.ARITHMETIC, StatusRegister.RULES,
-        DataProcessing.REST, LoadStore.LOADS, BlockTransfer.RULES};
+        DataProcessing.REST, LoadStore.LOADS, BlockTransfer.RULES);
 
     /** MSR-immediate encodings with no fields and SBO bits clear: a hint with an unpredictable form. */
     private static final Rule UNPREDICTABLE_HINT = Rule.of(0x03200000, 0x0fff00ff, "nop{c}\t{{{d:0-7}}}");
@@ -47,56 +49,26 @@ public final class A32Disassembler {
      * @param address where it is; branch targets are relative to it
      */
     public static String disassemble(int word, int address) {
-        String text;
-        for (Rule[] table : COPROCESSOR_SPACE) {
-            text = first(table, word, address);
-            if (text != null) {
-                return text;
-            }
+        String text = COPROCESSOR_SPACE.decode(word, address);
+        if (text != null) {
+            return text;
         }
-        Rule simd = firstMatch(AdvancedSimd.RULES, word);
+        Rule simd = ADVANCED_SIMD.match(word);
         if (simd != null) {
             text = simd.print(word, address);
             return text != null ? text : undefined(word);
         }
         text = Coprocessor.decode(word, address);
-        if (text != null) {
-            return text;
+        if (text == null) {
+            text = CORE.decode(word, address);
         }
-        for (Rule[] table : CORE) {
-            text = first(table, word, address);
-            if (text != null) {
-                return text;
-            }
+        if (text == null && UNPREDICTABLE_HINT.matches(word)) {
+            text = UNPREDICTABLE_HINT.print(word, address);
         }
-        if (UNPREDICTABLE_HINT.matches(word)) {
-            return UNPREDICTABLE_HINT.print(word, address);
-        }
-        return undefined(word);
+        return text != null ? text : undefined(word);
     }
 
     static String undefined(int word) {
         return String.format("<UNDEFINED> instruction: 0x%08x", word);
-    }
-
-    /** The first rule of {@code table} that matches, printed; null if none does. */
-    static String first(Rule[] table, int word, int address) {
-        Rule rule = firstMatch(table, word);
-        return rule == null ? null : rule.print(word, address);
-    }
-
-    /**
-     * The first matching rule. An unconditional word (cond = 1111) only matches rows whose mask
-     * covers the condition field.
-     */
-    static Rule firstMatch(Rule[] table, int word) {
-        boolean unconditional = (word >>> 28) == 0xf;
-        for (Rule rule : table) {
-            int mask = unconditional ? rule.mask() | 0xf0000000 : rule.mask();
-            if ((word & mask) == rule.value()) {
-                return rule;
-            }
-        }
-        return null;
     }
 }
