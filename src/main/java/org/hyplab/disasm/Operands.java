@@ -1,6 +1,7 @@
 package org.hyplab.disasm;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * How operands are printed: registers, conditions, shifted registers, addressing modes, register
@@ -470,10 +471,11 @@ final class Operands {
         return true;
     }
 
-    /** A decimal number printed like C's %.7g for the small exact values of VFP/ASIMD immediates. */
+    /**
+     * A float as C's {@code %.7g} prints it, for the Advanced SIMD immediates: values from 0.125
+     * to 31 with at most 7 significant digits, so no exponent form is ever needed.
+     */
     static String shortFloat(float f) {
-        BigDecimal d = new BigDecimal(f).round(new java.math.MathContext(7)).stripTrailingZeros();
-        String s = d.toPlainString();
-        return s.equals("-0") ? "-0" : s;
+        return new BigDecimal(f).round(new MathContext(7)).stripTrailingZeros().toPlainString();
     }
 }

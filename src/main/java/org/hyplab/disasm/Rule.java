@@ -18,6 +18,7 @@ import java.util.List;
  *   {d:F}           field F in decimal; {d+1:F} the field plus one
  *   {x8:F} {x:F}    field F in hex as 0x%08x / 0x%x;  {h:F} one hex digit
  *   {e:F}           2^width(F) - F (right-shift amounts of Advanced SIMD)
+ *   {w:F:b:lo:hi}   an Advanced SIMD element width b << F, or "<illegal width>" outside lo..hi
  *   {F:a/b/c/...}   the text chosen by the value of field F (a for 0, b for 1, ...)
  *   {name}          a named operand printer (see Operands#named)
  *   {{ and }}       literal braces
