@@ -21,8 +21,11 @@ package org.hyplab.disasm;
  *       {@link Media}, {@link LoadStore}, {@link StatusRegister}, {@link DataProcessing},
  *       {@link BlockTransfer}.</li>
  * </ol>
- * In the unconditional space (cond = 1111, ARM ARM A5.7) a row matches only if it spells out
- * those four bits itself. The class is stateless and thread-safe; no word throws.
+ * Where core groups overlap, their order in {@code CORE} settles it as objdump does: the hints
+ * before MSR (immediate), the extra loads and stores before the ALU rows, MRS/MSR before the
+ * comparisons (which share their opcodes with S clear). In the unconditional space (cond = 1111,
+ * ARM ARM A5.7) a row matches only if it spells out those four bits itself. The class is
+ * stateless and thread-safe; no word throws.
  */
 public final class A32Disassembler {
 
