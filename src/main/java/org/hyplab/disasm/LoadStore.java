@@ -11,7 +11,7 @@ final class LoadStore {
     private LoadStore() {
     }
 
-    /** Tried before the data-processing rules (A5.2.8-A5.2.10 share their encoding space). */
+    /** Tried after the multiplies and before the ALU rows, whose encoding space A5.2.8-A5.2.10 share. */
     static final Rule[] EXTRA = {
         Rule.of(0x01000090, 0x0fb00ff0, "swp{22:/b}{c}\t{r:12}, {r:0}, [{r:16}]"),
         // Unprivileged halfword/signed forms (A5.2.9).
