@@ -45,9 +45,20 @@ class LauncherIT {
     void helpListsTheCommands() throws Exception {
         Result help = run(List.of("./hyplab", "help"), null);
         assertEquals(0, help.exitCode());
-        for (String command : List.of("serve", "test", "build", "bundle", "setup", "help")) {
+        for (String command : List.of("serve", "test", "build", "bundle", "setup", "disasm", "help")) {
             assertTrue(help.output().contains("\n  " + command), command + " missing from:\n" + help.output());
         }
+    }
+
+    @Test
+    void disasmRunsOnTheJvmSide() throws Exception {
+        Result ok = run(List.of("./hyplab", "disasm", "--addr", "8000", "eafffffe", "e3a00001"), null);
+        assertEquals(0, ok.exitCode(), ok.output());
+        assertTrue(ok.output().endsWith("b\t0x8000\nmov\tr0, #1\n"), ok.output());
+
+        Result bad = run(List.of("./hyplab", "disasm", "nothex"), null);
+        assertEquals(2, bad.exitCode(), bad.output());
+        assertTrue(bad.output().contains("hyplab disasm: 'nothex' is not a hex word"), bad.output());
     }
 
     @Test

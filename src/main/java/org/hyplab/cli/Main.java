@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public final class Main {
 
     /** Every JVM-side command, in the order {@code help} lists them. */
-    static final List<Command> COMMANDS = List.of(new RunCommand(), new BenchCommand());
+    static final List<Command> COMMANDS = List.of(new RunCommand(), new DisasmCommand(), new BenchCommand());
 
     private Main() {
     }
