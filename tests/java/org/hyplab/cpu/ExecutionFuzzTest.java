@@ -96,12 +96,23 @@ class ExecutionFuzzTest {
         cpu.waitingForInterrupt = false;
     }
 
-    /** Half the values point into RAM (so loads, stores and LDM/STM often succeed), half anywhere. */
+    /**
+     * Half the values point into RAM (so loads, stores and LDM/STM often succeed); the rest are
+     * anywhere, small, at the edges of RAM and of the address space (accesses that straddle them),
+     * or in the UART and system-register windows.
+     */
     private static int value(Random random) {
-        return switch (random.nextInt(4)) {
-            case 0, 1 -> (int) RAM_BASE + random.nextInt(RAM_BYTES);
-            case 2 -> random.nextInt();
-            default -> random.nextInt(64) - 8;
+        return switch (random.nextInt(8)) {
+            case 0, 1, 2, 3 -> (int) RAM_BASE + random.nextInt(RAM_BYTES);
+            case 4 -> random.nextInt();
+            case 5 -> random.nextInt(64) - 8;
+            case 6 -> switch (random.nextInt(3)) {
+                case 0 -> (int) RAM_BASE + RAM_BYTES - random.nextInt(16);   // the last bytes of RAM
+                case 1 -> (int) RAM_BASE - random.nextInt(16);               // just below RAM
+                default -> -random.nextInt(16);                               // the top of the address space
+            };
+            default -> (int) (random.nextBoolean() ? Machine.VEXPRESS_UART0 : Machine.VEXPRESS_SYSREGS)
+                    + random.nextInt(0x1000) - 8;
         };
     }
 
