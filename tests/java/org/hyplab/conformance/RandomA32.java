@@ -84,7 +84,7 @@ public final class RandomA32 {
         DP_IMM(8), DP_REG(8), DP_RSR(8), MOVW_MOVT(2), MULTIPLY(4), MULTIPLY_LONG(4), HALFWORD_MULTIPLY(4),
         DUAL_MULTIPLY(4), MOST_SIGNIFICANT_MULTIPLY(2), DIVIDE(2), SATURATING_ADD(3), SATURATE(3),
         PARALLEL(6), SEL(1), EXTEND(4), PACK(2), REVERSE(2), CLZ(1), BIT_FIELD(3), USAD(1), STATUS(2),
-        LOAD_STORE(6), LOAD_STORE_EXTRA(5), LOAD_STORE_MULTIPLE(3);
+        LOAD_STORE(6), LOAD_STORE_EXTRA(5), LOAD_STORE_MULTIPLE(3), LITERAL(2), SETEND(1);
 
         final int weight;
 
@@ -97,10 +97,13 @@ public final class RandomA32 {
     private static final int TOTAL_WEIGHT = Arrays.stream(KINDS).mapToInt(k -> k.weight).sum();
 
     private static final int AL = 0xE;
+    private static final int SETEND_LE = 0xF101_0000, SETEND_BE = 0xF101_0200;
 
     private final Random random;
     private final List<Integer> out = new ArrayList<>();
     private int base;
+    /** Whether the block has run SETEND BE: it then ends with SETEND LE, for the harness. */
+    private boolean bigEndian;
 
     public RandomA32(long seed) {
         this.random = new Random(seed);
@@ -116,8 +119,12 @@ public final class RandomA32 {
         int memSeed = random.nextInt() | 1;
         base = random.nextInt(15);
         out.clear();
+        bigEndian = false;
         while (out.size() < length) {
             instruction();
+        }
+        if (bigEndian) {
+            emit(SETEND_LE);
         }
         int[] words = out.stream().mapToInt(Integer::intValue).toArray();
         return new Block(regs, flags, memSeed, base, words);
@@ -189,6 +196,11 @@ public final class RandomA32 {
             case LOAD_STORE -> loadStore();
             case LOAD_STORE_EXTRA -> loadStoreExtra();
             case LOAD_STORE_MULTIPLE -> loadStoreMultiple();
+            case LITERAL -> literal();
+            case SETEND -> {
+                bigEndian |= random.nextBoolean();
+                emit(bigEndian && random.nextInt(3) != 0 ? SETEND_BE : SETEND_LE);
+            }
         }
     }
 
@@ -208,7 +220,9 @@ public final class RandomA32 {
         }
         switch (form) {
             case 0 -> w |= 1 << 25 | random.nextInt(16) << 8 | random.nextInt(256);
-            case 1 -> w |= random.nextInt(32) << 7 | random.nextInt(4) << 5 | operand(pcChance);
+            // imm5 = 0 one time in four: LSL #0, LSR #32, ASR #32 and RRX are the edge cases
+            case 1 -> w |= (random.nextInt(4) == 0 ? 0 : random.nextInt(32)) << 7 | random.nextInt(4) << 5
+                    | operand(pcChance);
             default -> w |= reg() << 8 | random.nextInt(4) << 5 | 1 << 4 | reg();
         }
         emit(w);
@@ -326,6 +340,9 @@ public final class RandomA32 {
         int u = random.nextBoolean() ? 1 : 0;
         int offset = aligned(byteSized ? 255 : 508, size);
         int rt = load ? dest() : writeback ? notBase() : reg();
+        if (!load && !byteSized && random.nextInt(16) == 0) {
+            rt = 15;   // STR PC stores PCStoreValue(), the address + 8 (ARM ARM A8.8.204)
+        }
         int cond = cond();
         int w = 0x0400_0000 | p << 24 | u << 23 | (byteSized ? 1 << 22 : 0) | wbit << 21 | (load ? 1 << 20 : 0)
                 | base << 16 | rt << 12;
@@ -384,10 +401,39 @@ public final class RandomA32 {
                 list &= ~(1 << base);
             }
         }
+        if (!load && random.nextInt(8) == 0) {
+            list |= 1 << 15;   // STM stores PCStoreValue() for the PC (ARM ARM A8.8.199)
+        }
         int cond = cond();
         emit(cond | 0x0800_0000 | p << 24 | u << 23 | wbit << 21 | (load ? 1 << 20 : 0) | base << 16 | list);
         int bytes = 4 * Integer.bitCount(list);
         restoreBase(cond, wbit == 1, u == 1 ? bytes : -bytes);
+    }
+
+    /**
+     * PC-relative loads (LDR, LDRB, LDRH, LDRSB, LDRSH, LDRD (literal)): forwards only, so they
+     * read this program's code and data (the same bytes in both runs), never below it.
+     */
+    private void literal() {
+        int which = random.nextInt(6);   // LDR LDRB LDRH LDRSB LDRSH LDRD
+        if (which < 2) {
+            int offset = aligned(4088, which == 0 ? 4 : 1);
+            emit(cond() | 0x059F_0000 | (which == 1 ? 1 << 22 : 0) | dest() << 12 | offset);
+            return;
+        }
+        int size = which == 2 || which == 4 ? 2 : which == 3 ? 1 : 4;
+        int offset = aligned(248, size);
+        int op2 = new int[] {0b01, 0b10, 0b11, 0b10}[which - 2];
+        int lBit = which == 5 ? 0 : 1;
+        int rt;
+        if (which == 5) {
+            do {
+                rt = 2 * random.nextInt(7);
+            } while (rt == base || rt + 1 == base);
+        } else {
+            rt = dest();
+        }
+        emit(cond() | 0x01CF_0090 | lBit << 20 | rt << 12 | (offset >>> 4) << 8 | op2 << 5 | (offset & 0xF));
     }
 
     /** After a write-back of {@code delta}: SUB/ADD base, base, #|delta| under the same condition. */
