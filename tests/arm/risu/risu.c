@@ -4,6 +4,8 @@
  * of blocks of random A32 instructions (.inst words), each ending in "b risu_done", and a table
  * of block records (struct risu_block). This program runs every block once, in SVC mode:
  *
+ * The blocks run in SVC mode, or in Hyp mode when the block file sets risu_hyp_mode.
+ *
  *   1. fill a 1 KiB scratch window with a pattern seeded by the block's mem_seed;
  *   2. load r0-r14 from the record (the block's base register pointing at the window's middle),
  *      the APSR flags (NZCVQ and GE), and jump to the block;
@@ -24,6 +26,8 @@ struct risu_block {
 
 extern const struct risu_block risu_blocks[] __attribute__((weak));
 extern const uint32_t risu_block_count __attribute__((weak));
+/* Non-zero: run the blocks in Hyp mode, where the program starts, rather than in SVC mode. */
+extern const uint32_t risu_hyp_mode __attribute__((weak));
 
 #define WINDOW_WORDS 256u
 
@@ -94,7 +98,9 @@ __asm__(
     "7: mov     r0, #0x18\n"
     "1: mov     r1, lr\n"
     "   mrs     r2, spsr\n"
-    "   b       risu_exception\n");
+    "   ldr     sp, =__stack_und\n"      /* the block may have left any value in SP */
+    "   b       risu_exception\n"
+    "   .ltorg\n");
 
 extern const uint32_t risu_vectors[];
 
@@ -131,13 +137,16 @@ static uint32_t hash_window(const uint32_t *window)
 
 int main(void)
 {
-    drop_to_svc();
+    __asm__ volatile("mcr p15, 4, %0, c12, c0, 0\n\tisb" : : "r"(risu_vectors));   /* HVBAR */
+    int hyp = &risu_hyp_mode ? risu_hyp_mode != 0 : 0;
+    if (!hyp)
+        drop_to_svc();
     __asm__ volatile("mcr p15, 0, %0, c12, c0, 0\n\tisb" : : "r"(risu_vectors));   /* VBAR */
     uint32_t count = &risu_block_count ? risu_block_count : 0;
     uint32_t *window = (uint32_t *)__scratch;
     puts("risu: ");
     put_dec((int32_t)count);
-    puts(" blocks\n");
+    puts(hyp ? " blocks in Hyp mode\n" : " blocks in SVC mode\n");
     for (uint32_t i = 0; i < count; i++) {
         const struct risu_block *b = &risu_blocks[i];
         fill_window(window, b->mem_seed);

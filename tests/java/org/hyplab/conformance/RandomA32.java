@@ -11,6 +11,7 @@ import java.util.Random;
  * The same seed always gives the same blocks ({@link java.util.Random} is specified exactly).
  *
  * <h2>What a block is</h2>
+ * Blocks run in SVC mode, or in Hyp mode (the mode a program starts in) for {@code hyp}.
  * A block is a straight-line run of instructions that starts from a random register state
  * (r0-r14, NZCV, Q and GE) and ends where the harness (tests/arm/risu/risu.c) saves every
  * register, the CPSR and a hash of a 1 KiB scratch window. One register of each block, chosen at
@@ -33,7 +34,8 @@ import java.util.Random;
  * MRS APSR, MSR APSR (register and immediate); LDR, STR, LDRB, STRB, LDRH, STRH, LDRSB, LDRSH,
  * LDRD, STRD with immediate and register offsets (word and byte forms with every shift but
  * RRX), offset, pre-indexed and post-indexed; LDRT, STRT, LDRBT, STRBT, LDRHT, STRHT, LDRSBT,
- * LDRSHT (the blocks run in SVC mode with the MMU off, where they act as the plain forms);
+ * LDRSHT (in SVC mode with the MMU off, where they act as the plain forms; not in Hyp mode, where they
+ * are UNPREDICTABLE);
  * LDM and STM in all four modes, with and without write-back.
  *
  * <h2>Excluded, and why</h2>
@@ -105,8 +107,12 @@ public final class RandomA32 {
     /** Whether the block has run SETEND BE: it then ends with SETEND LE, for the harness. */
     private boolean bigEndian;
 
-    public RandomA32(long seed) {
+    /** Blocks for Hyp mode, where LDRT and the other unprivileged forms are UNPREDICTABLE. */
+    private final boolean hyp;
+
+    public RandomA32(long seed, boolean hyp) {
         this.random = new Random(seed);
+        this.hyp = hyp;
     }
 
     /** The next block: a random state and {@code length} to about {@code length + 2} instructions. */
@@ -335,7 +341,7 @@ public final class RandomA32 {
         boolean byteSized = random.nextBoolean();
         int size = byteSized ? 1 : 4;
         int p = random.nextInt(3) == 0 ? 0 : 1;                 // P = 0: post-indexed
-        int wbit = random.nextInt(3) == 0 ? 1 : 0;              // P = 0, W = 1: LDRT and friends
+        int wbit = random.nextInt(3) == 0 && (p == 1 || !hyp) ? 1 : 0;   // P = 0, W = 1: LDRT and friends
         boolean writeback = p == 0 || wbit == 1;
         int u = random.nextBoolean() ? 1 : 0;
         int offset = aligned(byteSized ? 255 : 508, size);
@@ -366,7 +372,7 @@ public final class RandomA32 {
         int lBit = which >= 1 && which <= 3 ? 1 : 0;           // LDRD/STRD have L = 0
         int size = dual ? 4 : which == 2 ? 1 : 2;
         int p = random.nextInt(3) == 0 ? 0 : 1;
-        int wbit = random.nextInt(3) == 0 && !(dual && p == 0) ? 1 : 0;   // no LDRDT
+        int wbit = random.nextInt(3) == 0 && !((dual || hyp) && p == 0) ? 1 : 0;   // no LDRDT; no LDRHT in Hyp
         boolean writeback = p == 0 || wbit == 1;
         int u = random.nextBoolean() ? 1 : 0;
         int offset = aligned(dual ? 252 : 255, size);
