@@ -36,7 +36,9 @@ import java.util.Random;
  * RRX), offset, pre-indexed and post-indexed; LDRT, STRT, LDRBT, STRBT, LDRHT, STRHT, LDRSBT,
  * LDRSHT (in SVC mode with the MMU off, where they act as the plain forms; not in Hyp mode, where they
  * are UNPREDICTABLE);
- * LDM and STM in all four modes, with and without write-back.
+ * LDM and STM in all four modes, with and without write-back; LDR, LDRB, LDRH, LDRSB, LDRSH
+ * and LDRD (literal); STR and STM of the PC; SETEND BE/LE (big-endian data accesses; a block
+ * that set BE ends with SETEND LE for the harness).
  *
  * <h2>Excluded, and why</h2>
  * <ul>
@@ -46,8 +48,9 @@ import java.util.Random;
  *     Rt = R14; LDRD register forms with Rm == Rt or Rt2; LDM with the base in the list and
  *     write-back; STM with write-back and the base in the list; BFC/BFI with msb &lt; lsb;
  *     SBFX/UBFX with lsb + width &gt; 32; MSR with an empty mask; non-zero SBZ fields. R15 is
- *     read only where the ARM ARM defines it (data processing with an immediate or an
- *     immediate-shifted register: the instruction's address + 8, the same in both runs).</li>
+ *     read only where the ARM ARM defines it, as the instruction's address + 8 (the same in both
+ *     runs): data processing with an immediate or an immediate-shifted register, the base of
+ *     the PC-relative (literal) loads, and the value STR and STM store (PCStoreValue()).</li>
  * <li>Branches, exception-generating and mode-changing instructions (B, BL, BX, BLX, SVC, HVC,
  *     SMC, BKPT, CPS, SRS, RFE, ERET, MSR to the control field, LDM with the PC or ^, data
  *     processing to the PC): a block must run straight to its end.</li>
@@ -57,7 +60,6 @@ import java.util.Random;
  * <li>LDREX/STREX and friends: QEMU implements the monitor as a compare-and-exchange of the
  *     value, not of the address (an ABA difference from A3.4), so transcripts could differ
  *     without either being wrong for real programs. SWP/SWPB: UNDEFINED unless SCTLR.SW is set.</li>
- * <li>SETEND: it changes the data endianness that the harness itself relies on.</li>
  * <li>Coprocessor, VFP and Advanced SIMD instructions, Thumb: not implemented by HypLab yet.</li>
  * <li>Hints (NOP, YIELD, WFE, WFI, SEV, PLD, PLI, DMB, DSB, ISB, CLREX): no result to compare,
  *     and WFI would stop the CPU.</li>

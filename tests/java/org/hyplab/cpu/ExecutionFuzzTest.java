@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class ExecutionFuzzTest {
 
-    static final int WORDS = 1_000_000;
-    static final long SEED = 0x5EED_F022L;
+    /** A million words from a fixed seed; {@code -Dhyplab.fuzz.words=N -Dhyplab.fuzz.seed=S} for longer or other runs. */
+    static final int WORDS = Integer.getInteger("hyplab.fuzz.words", 1_000_000);
+    static final long SEED = Long.getLong("hyplab.fuzz.seed", 0x5EED_F022L);
 
     static final long RAM_BASE = Machine.VEXPRESS_RAM_BASE;
     static final int RAM_BYTES = 1 << 20;
@@ -66,8 +67,8 @@ class ExecutionFuzzTest {
                 }
             }
         }
-        System.out.printf("ExecutionFuzzTest: %,d words (%,d UNDEFINED with their condition passing) in %.2f s%n",
-                WORDS, undefined, (System.nanoTime() - start) / 1e9);
+        System.out.printf("ExecutionFuzzTest: %,d words from seed %d (%,d UNDEFINED with their condition passing) in %.2f s%n",
+                WORDS, SEED, undefined, (System.nanoTime() - start) / 1e9);
     }
 
     /** Random registers in every bank, SPSRs, ELR_hyp, flags and a few control bits; then {@code mode}. */
