@@ -11,7 +11,9 @@ import java.util.Random;
  * The same seed always gives the same blocks ({@link java.util.Random} is specified exactly).
  *
  * <h2>What a block is</h2>
- * Blocks run in SVC mode, or in Hyp mode (the mode a program starts in) for {@code hyp}.
+ * Each block runs in a mode of its own (USR, FIQ, IRQ, SVC, ABT, UND or SYS), or, for {@code hyp},
+ * in Hyp mode (the mode a program starts in). The harness also seeds and prints the other modes'
+ * banked registers, so what MSR (banked register) and LDM/STM (User registers) write is compared.
  * A block is a straight-line run of instructions that starts from a random register state
  * (r0-r14, NZCV, Q and GE) and ends where the harness (tests/arm/risu/risu.c) saves every
  * register, the CPSR and a hash of a 1 KiB scratch window. One register of each block, chosen at
@@ -38,7 +40,9 @@ import java.util.Random;
  * are UNPREDICTABLE);
  * LDM and STM in all four modes, with and without write-back; LDR, LDRB, LDRH, LDRSB, LDRSH
  * and LDRD (literal); STR and STM of the PC; SETEND BE/LE (big-endian data accesses; a block
- * that set BE ends with SETEND LE for the harness).
+ * that set BE ends with SETEND LE for the harness); MRS and MSR of the SPSR (modes that have one);
+ * MRS and MSR (banked register) of the other modes' R8-R14 and SPSRs; LDM and STM (User
+ * registers) in the PL1 modes that have their own registers.
  *
  * <h2>Excluded, and why</h2>
  * <ul>
@@ -52,8 +56,13 @@ import java.util.Random;
  *     runs): data processing with an immediate or an immediate-shifted register, the base of
  *     the PC-relative (literal) loads, and the value STR and STM store (PCStoreValue()).</li>
  * <li>Branches, exception-generating and mode-changing instructions (B, BL, BX, BLX, SVC, HVC,
- *     SMC, BKPT, CPS, SRS, RFE, ERET, MSR to the control field, LDM with the PC or ^, data
+ *     SMC, BKPT, CPS, SRS, RFE, ERET, MSR to the control field, LDM with the PC, data
  *     processing to the PC): a block must run straight to its end.</li>
+ * <li>Mode-dependent forms where they are UNPREDICTABLE or UNDEFINED: SPSR access in User and
+ *     System mode; banked-register access in User mode, to the current mode's own registers, to
+ *     Hyp's and Monitor's, and (kept simple) from Hyp mode; LDM/STM (User registers) in User,
+ *     System and Hyp mode, with write-back, or loading the base. SPSR writes keep the reserved
+ *     bits 23:20 clear (they are UNK/SBZP).</li>
  * <li>Unaligned accesses: with the MMU off every data access is Strongly-ordered (ARM ARM
  *     B3.2.1), where an unaligned access faults (A3.2.1); neither emulator models memory types
  *     yet, so every generated access is aligned to its size.</li>
@@ -71,7 +80,7 @@ public final class RandomA32 {
     public static final int WINDOW_BYTES = 1024;
 
     /** One block: its initial state and its instruction words (without the closing branch). */
-    public record Block(int[] regs, int flags, int memSeed, int baseReg, int[] words) {
+    public record Block(int[] regs, int flags, int memSeed, int baseReg, int mode, int[] words) {
         public Block {
             regs = regs.clone();
             words = words.clone();
@@ -79,7 +88,7 @@ public final class RandomA32 {
 
         /** The same state with only the first {@code n} instructions (to find the first that differs). */
         public Block prefix(int n) {
-            return new Block(regs, flags, memSeed, baseReg, Arrays.copyOf(words, n));
+            return new Block(regs, flags, memSeed, baseReg, mode, Arrays.copyOf(words, n));
         }
     }
 
@@ -88,7 +97,8 @@ public final class RandomA32 {
         DP_IMM(8), DP_REG(8), DP_RSR(8), MOVW_MOVT(2), MULTIPLY(4), MULTIPLY_LONG(4), HALFWORD_MULTIPLY(4),
         DUAL_MULTIPLY(4), MOST_SIGNIFICANT_MULTIPLY(2), DIVIDE(2), SATURATING_ADD(3), SATURATE(3),
         PARALLEL(6), SEL(1), EXTEND(4), PACK(2), REVERSE(2), CLZ(1), BIT_FIELD(3), USAD(1), STATUS(2),
-        LOAD_STORE(6), LOAD_STORE_EXTRA(5), LOAD_STORE_MULTIPLE(3), LITERAL(2), SETEND(1);
+        LOAD_STORE(6), LOAD_STORE_EXTRA(5), LOAD_STORE_MULTIPLE(3), LITERAL(2), SETEND(1), SPSR(1), BANKED(2),
+        USER_REGISTERS(1);
 
         final int weight;
 
@@ -103,11 +113,29 @@ public final class RandomA32 {
     private static final int AL = 0xE;
     private static final int SETEND_LE = 0xF101_0000, SETEND_BE = 0xF101_0200;
 
+    /** CPSR.M of the modes a block runs in. */
+    static final int USR = 0x10, FIQ = 0x11, IRQ = 0x12, SVC = 0x13, ABT = 0x17, HYP = 0x1A, UND = 0x1B, SYS = 0x1F;
+    private static final int[] BLOCK_MODES = {USR, FIQ, IRQ, SVC, ABT, UND, SYS};
+
+    /**
+     * The banked registers MRS/MSR (banked register) name (ARM ARM B9.2.3, Table B9-2): {R:SYSm,
+     * mode, register number (16 for the SPSR)}. Hyp's and Monitor's are left out (Monitor mode does
+     * not exist here; Hyp's registers are reachable only from Hyp or Monitor mode).
+     */
+    private static final int[][] BANKED_REGISTERS = {
+        {0x00, USR, 8}, {0x01, USR, 9}, {0x02, USR, 10}, {0x03, USR, 11}, {0x04, USR, 12}, {0x05, USR, 13},
+        {0x06, USR, 14}, {0x08, FIQ, 8}, {0x09, FIQ, 9}, {0x0A, FIQ, 10}, {0x0B, FIQ, 11}, {0x0C, FIQ, 12},
+        {0x0D, FIQ, 13}, {0x0E, FIQ, 14}, {0x10, IRQ, 14}, {0x11, IRQ, 13}, {0x12, SVC, 14}, {0x13, SVC, 13},
+        {0x14, ABT, 14}, {0x15, ABT, 13}, {0x16, UND, 14}, {0x17, UND, 13},
+        {0x2E, FIQ, 16}, {0x30, IRQ, 16}, {0x32, SVC, 16}, {0x34, ABT, 16}, {0x36, UND, 16}};
+
     private final Random random;
     private final List<Integer> out = new ArrayList<>();
     private int base;
     /** Whether the block has run SETEND BE: it then ends with SETEND LE, for the harness. */
     private boolean bigEndian;
+    /** The mode of the block being generated. */
+    private int mode;
 
     /** Blocks for Hyp mode, where LDRT and the other unprivileged forms are UNPREDICTABLE. */
     private final boolean hyp;
@@ -126,6 +154,7 @@ public final class RandomA32 {
         int flags = random.nextInt() & 0xF80F_0000;   // N Z C V Q and GE[3:0]
         int memSeed = random.nextInt() | 1;
         base = random.nextInt(15);
+        mode = hyp ? HYP : BLOCK_MODES[random.nextInt(BLOCK_MODES.length)];
         out.clear();
         bigEndian = false;
         while (out.size() < length) {
@@ -135,7 +164,7 @@ public final class RandomA32 {
             emit(SETEND_LE);
         }
         int[] words = out.stream().mapToInt(Integer::intValue).toArray();
-        return new Block(regs, flags, memSeed, base, words);
+        return new Block(regs, flags, memSeed, base, mode, words);
     }
 
     /** Initial register values: a mix of random words, small numbers and the edge cases of each lane width. */
@@ -209,6 +238,9 @@ public final class RandomA32 {
                 bigEndian |= random.nextBoolean();
                 emit(bigEndian && random.nextInt(3) != 0 ? SETEND_BE : SETEND_LE);
             }
+            case SPSR -> spsr();
+            case BANKED -> banked();
+            case USER_REGISTERS -> userRegisters();
         }
     }
 
@@ -323,6 +355,94 @@ public final class RandomA32 {
                         | dest() << 12 | lsb << 7 | reg());
             }
         }
+    }
+
+    private boolean hasSpsr() {
+        return mode != USR && mode != SYS;
+    }
+
+    /**
+     * MRS Rd, SPSR and MSR SPSR_&lt;fields&gt;, Rn or #imm, in the modes that have an SPSR (in User
+     * and System mode they are UNPREDICTABLE). SPSR bits 23:20 are reserved (UNK/SBZP): a written
+     * value has them clear, the register form after a BIC of them.
+     */
+    private void spsr() {
+        if (!hasSpsr()) {
+            return;
+        }
+        int mask = 1 + random.nextInt(15);
+        switch (random.nextInt(3)) {
+            case 0 -> emit(cond() | 0x014F_0000 | dest() << 12);
+            case 1 -> {
+                int rn = dest();
+                emit(AL << 28 | 0x03C0_0000 | rn << 16 | rn << 12 | 0x60F);   // BIC rn, rn, #0x00F00000
+                emit(cond() | 0x0160_F000 | mask << 16 | rn);
+            }
+            default -> {
+                int imm12;
+                do {
+                    imm12 = random.nextInt(0x1000);
+                } while ((Integer.rotateRight(imm12 & 0xFF, (imm12 >>> 8) * 2) & 0x00F0_0000) != 0);
+                emit(cond() | 0x0360_F000 | mask << 16 | imm12);
+            }
+        }
+    }
+
+    /**
+     * MRS Rd, &lt;banked&gt; and MSR &lt;banked&gt;, Rn (ARM ARM B9.3.9, B9.3.10), not in User mode
+     * (UNDEFINED) nor in Hyp programs, and never naming a register the current mode itself uses
+     * (UNPREDICTABLE): its own SP, LR and SPSR, and the R8-R12 it shares.
+     */
+    private void banked() {
+        if (mode == USR || mode == HYP) {
+            return;
+        }
+        int[] target;
+        do {
+            target = BANKED_REGISTERS[random.nextInt(BANKED_REGISTERS.length)];
+        } while (!bankedAllowed(target[1], target[2]));
+        int r = target[0] >>> 5, sysm = target[0] & 0x1F;
+        int fields = r << 22 | (sysm & 0xF) << 16 | (sysm >>> 4) << 8;
+        if (random.nextBoolean()) {
+            emit(cond() | 0x0100_0200 | fields | dest() << 12);
+        } else {
+            int rn = reg();
+            if (target[2] == 16) {   // an SPSR: clear the reserved bits first
+                rn = dest();
+                emit(AL << 28 | 0x03C0_0000 | rn << 16 | rn << 12 | 0x60F);
+            }
+            emit(cond() | 0x0120_F200 | fields | rn);
+        }
+    }
+
+    private boolean bankedAllowed(int targetMode, int reg) {
+        boolean sameBank = switch (reg) {
+            case 8, 9, 10, 11, 12 -> (targetMode == FIQ) == (mode == FIQ);
+            case 13, 14 -> targetMode == mode || targetMode == USR && mode == SYS;
+            default -> targetMode == mode;   // SPSR
+        };
+        return !sameBank;
+    }
+
+    /**
+     * LDM/STM (User registers), {@code ..^} without the PC (ARM ARM B9.3.6, B9.3.7): in the PL1
+     * modes that have their own registers (UNPREDICTABLE in User and System mode, UNDEFINED in Hyp
+     * mode); no write-back (UNPREDICTABLE), never the base in an LDM's list.
+     */
+    private void userRegisters() {
+        if (!hasSpsr() || mode == HYP) {
+            return;
+        }
+        boolean load = random.nextBoolean();
+        int p = random.nextInt(2), u = random.nextInt(2);
+        int list = 0;
+        while (list == 0) {
+            list = random.nextInt(1 << 15) & random.nextInt(1 << 15) | 1 << random.nextInt(15);
+            if (load) {
+                list &= ~(1 << base);
+            }
+        }
+        emit(cond() | 0x0840_0000 | p << 24 | u << 23 | (load ? 1 << 20 : 0) | base << 16 | list);
     }
 
     /** MRS Rd, APSR; MSR APSR_{nzcvq,g,nzcvqg}, Rn or #imm (never the control or extension fields). */

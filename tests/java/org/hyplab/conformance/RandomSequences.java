@@ -35,8 +35,11 @@ public final class RandomSequences {
     /** The shortest and longest block. */
     static final int MIN_BLOCK = 8, MAX_BLOCK = 48;
 
+    /** The fields of a block line, after its index (tests/arm/risu/risu.c). */
     private static final String[] NAMES = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10",
-        "r11", "r12", "r13", "r14", "cpsr", "mem"};
+        "r11", "r12", "r13", "r14", "cpsr", "spsr", "mem", "r8_usr", "r9_usr", "r10_usr", "r11_usr", "r12_usr",
+        "sp_usr", "lr_usr", "r8_fiq", "r9_fiq", "r10_fiq", "r11_fiq", "r12_fiq", "sp_fiq", "lr_fiq", "sp_irq",
+        "lr_irq", "sp_abt", "lr_abt", "sp_und", "lr_und", "spsr_fiq", "spsr_irq", "spsr_abt", "spsr_und"};
 
     /** What running one seed found. */
     public record Outcome(long seed, int blocks, long instructions, String mismatch) {
@@ -107,7 +110,8 @@ public final class RandomSequences {
             for (int r = 0; r < 15; r++) {
                 s.append(String.format("0x%08x, ", b.regs()[r]));
             }
-            s.append(String.format("risu_b%d, 0x%08x, 0x%08x, %d%n", i, b.flags(), b.memSeed(), b.baseReg()));
+            s.append(String.format("risu_b%d, 0x%08x, 0x%08x, %d, 0x%02x%n", i, b.flags(), b.memSeed(), b.baseReg(),
+                    b.mode()));
         }
         Path source = dir.resolve("blocks.S");
         Files.writeString(source, s, StandardCharsets.US_ASCII);
@@ -206,8 +210,9 @@ public final class RandomSequences {
         for (int i = 0; i < 15; i++) {
             r.append(String.format(" %s=%08x", NAMES[i], b.regs()[i]));
         }
-        r.append(String.format("%n  flags=%08x (%s) base=r%d (window middle; value above ignored) mem_seed=%08x%n",
-                b.flags(), Psr.describe(b.flags() | 0x13).replaceAll(" mode=.*", ""), b.baseReg(), b.memSeed()));
+        r.append(String.format("%n  mode=%s flags=%08x (%s) base=r%d (window middle; value above ignored) mem_seed=%08x%n",
+                org.hyplab.cpu.Mode.fromBits(b.mode()), b.flags(),
+                Psr.describe(b.flags() | 0x13).replaceAll(" mode=.*", ""), b.baseReg(), b.memSeed()));
         return r.toString();
     }
 
@@ -220,7 +225,7 @@ public final class RandomSequences {
             if (!a.equals(b)) {
                 String name = i - 1 < NAMES.length ? NAMES[i - 1] : "?";
                 r.append(String.format("  %-4s QEMU=%s HypLab=%s", name, a, b));
-                if (name.equals("cpsr")) {
+                if (name.startsWith("cpsr") || name.startsWith("spsr")) {
                     r.append(String.format("  [QEMU %s | HypLab %s]", Psr.describe((int) Long.parseLong(a, 16)),
                             Psr.describe((int) Long.parseLong(b, 16))));
                 }
