@@ -169,7 +169,7 @@ public final class RandomA32 {
 
     /** Initial register values: a mix of random words, small numbers and the edge cases of each lane width. */
     private int value() {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0, 1 -> random.nextInt();
             case 2 -> random.nextInt(70) - 3;          // small: shift amounts, divisors, -3..66
             case 3 -> new int[] {0, 1, -1, 0x7FFF_FFFF, 0x8000_0000, 0x7FFF, 0x8000, 0xFFFF, 0x1_0000,
@@ -180,6 +180,10 @@ public final class RandomA32 {
                     v |= (new int[] {0x00, 0x01, 0x7F, 0x80, 0x81, 0xFE, 0xFF}[random.nextInt(7)]) << (8 * i);
                 }
                 yield v;
+            }
+            case 5 -> {                                 // halfwords near their edges (dual multiplies, SSAT16...)
+                int[] halves = {0x0000, 0x0001, 0x7FFF, 0x8000, 0x8001, 0xFFFF};
+                yield halves[random.nextInt(6)] << 16 | halves[random.nextInt(6)];
             }
             default -> random.nextInt() >> random.nextInt(32);
         };

@@ -87,11 +87,14 @@ class ExecutionFuzzTest {
         // NZCVQ, GE, E, A, I, F from the dice; T = 0 (Thumb is a later issue), IT = 0, J = 0.
         int psr = random.nextInt() & (0xF80F_0000 | Psr.E | Psr.A | Psr.I | Psr.F);
         cpu.setCpsr(psr | mode.bits);
-        int sctlrDice = random.nextInt();
-        cpu.sys.sctlr = (cpu.sys.sctlr & ~(SystemRegisters.SCTLR_A | SystemRegisters.SCTLR_V))
-                | (sctlrDice & (SystemRegisters.SCTLR_A | SystemRegisters.SCTLR_V));
-        cpu.sys.sctlr &= ~(SystemRegisters.SCTLR_TE | SystemRegisters.SCTLR_M);
-        cpu.sys.hsctlr &= ~SystemRegisters.HSCTLR_TE;
+        // SCTLR.A (alignment checks), V (high vectors), EE and TE (the state exceptions enter in),
+        // and HSCTLR.EE, TE from the dice; the MMU stays off (it is a later issue).
+        int dice = random.nextInt();
+        int sctlrBits = SystemRegisters.SCTLR_A | SystemRegisters.SCTLR_V | SystemRegisters.SCTLR_EE
+                | SystemRegisters.SCTLR_TE;
+        cpu.sys.sctlr = (cpu.sys.sctlr & ~sctlrBits & ~SystemRegisters.SCTLR_M) | (dice & sctlrBits);
+        int hsctlrBits = SystemRegisters.HSCTLR_EE | SystemRegisters.HSCTLR_TE;
+        cpu.sys.hsctlr = (cpu.sys.hsctlr & ~hsctlrBits) | (random.nextInt() & hsctlrBits);
         cpu.exclusiveOpen = random.nextBoolean();
         cpu.exclusiveAddress = value(random) & 0xFFFF_FFFFL;
         cpu.waitingForInterrupt = false;
