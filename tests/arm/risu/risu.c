@@ -17,6 +17,8 @@
  *      where the banked registers (SVC programs) are SP_usr LR_usr R8_fiq-LR_fiq SP/LR of IRQ,
  *      ABT and UND, and SPSR of FIQ, IRQ, ABT and UND.
  *
+ * The program sets SCTLR.SW first, so that SWP and SWPB execute (they are UNDEFINED without it).
+ *
  * QEMU and HypLab must print identical lines. Built on its own (by tests/arm/Makefile) it has no
  * blocks and only says so: the test links it with a generated block file instead. */
 #include "runtime.h"
@@ -199,6 +201,9 @@ static void get_banked(uint32_t *v)
 int main(void)
 {
     __asm__ volatile("mcr p15, 4, %0, c12, c0, 0\n\tisb" : : "r"(risu_vectors));   /* HVBAR */
+    uint32_t sctlr;
+    __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+    __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(sctlr | (1u << 10)));   /* SCTLR.SW: SWP on */
     int hyp = &risu_hyp_mode ? risu_hyp_mode != 0 : 0;
     if (!hyp)
         drop_to_svc();

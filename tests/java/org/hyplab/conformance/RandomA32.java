@@ -42,7 +42,8 @@ import java.util.Random;
  * and LDRD (literal); STR and STM of the PC; SETEND BE/LE (big-endian data accesses; a block
  * that set BE ends with SETEND LE for the harness); MRS and MSR of the SPSR (modes that have one);
  * MRS and MSR (banked register) of the other modes' R8-R14 and SPSRs; LDM and STM (User
- * registers) in the PL1 modes that have their own registers.
+ * registers) in the PL1 modes that have their own registers; SWP and SWPB (the harness sets
+ * SCTLR.SW, without which they are UNDEFINED).
  *
  * <h2>Excluded, and why</h2>
  * <ul>
@@ -68,7 +69,7 @@ import java.util.Random;
  *     yet, so every generated access is aligned to its size.</li>
  * <li>LDREX/STREX and friends: QEMU implements the monitor as a compare-and-exchange of the
  *     value, not of the address (an ABA difference from A3.4), so transcripts could differ
- *     without either being wrong for real programs. SWP/SWPB: UNDEFINED unless SCTLR.SW is set.</li>
+ *     without either being wrong for real programs.</li>
  * <li>Coprocessor, VFP and Advanced SIMD instructions, Thumb: not implemented by HypLab yet.</li>
  * <li>Hints (NOP, YIELD, WFE, WFI, SEV, PLD, PLI, DMB, DSB, ISB, CLREX): no result to compare,
  *     and WFI would stop the CPU.</li>
@@ -98,7 +99,7 @@ public final class RandomA32 {
         DUAL_MULTIPLY(4), MOST_SIGNIFICANT_MULTIPLY(2), DIVIDE(2), SATURATING_ADD(3), SATURATE(3),
         PARALLEL(6), SEL(1), EXTEND(4), PACK(2), REVERSE(2), CLZ(1), BIT_FIELD(3), USAD(1), STATUS(2),
         LOAD_STORE(6), LOAD_STORE_EXTRA(5), LOAD_STORE_MULTIPLE(3), LITERAL(2), SETEND(1), SPSR(1), BANKED(2),
-        USER_REGISTERS(1);
+        USER_REGISTERS(1), SWAP(1);
 
         final int weight;
 
@@ -245,6 +246,10 @@ public final class RandomA32 {
             case SPSR -> spsr();
             case BANKED -> banked();
             case USER_REGISTERS -> userRegisters();
+            case SWAP -> {   // SWP/SWPB Rt, Rt2, [base]: Rt and Rt2 not the base (UNPREDICTABLE)
+                emit(cond() | 0x0100_0090 | (random.nextBoolean() ? 1 << 22 : 0) | base << 16 | notBase() << 12
+                        | notBase());
+            }
         }
     }
 

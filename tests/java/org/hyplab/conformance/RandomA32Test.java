@@ -49,7 +49,7 @@ class RandomA32Test {
         "sel", "sxtb", "sxth", "sxtb16", "uxtb", "uxth", "uxtb16", "sxtab", "uxtah", "pkhbt", "pkhtb", "rev", "rev16",
         "revsh", "rbit", "clz", "bfc", "bfi", "sbfx", "ubfx", "usad8", "usada8", "sdiv", "udiv", "mrs", "msr", "ldr",
         "str", "ldrb", "strb", "ldrh", "strh", "ldrsb", "ldrsh", "ldrd", "strd", "ldrt", "strt", "ldrbt", "strbt",
-        "ldrht", "strht", "ldrsbt", "ldrsht", "ldm", "stm", "ldmib", "stmda", "ldmdb", "setend", "mrs", "msr"};
+        "ldrht", "strht", "ldrsbt", "ldrsht", "ldm", "stm", "ldmib", "stmda", "ldmdb", "setend", "mrs", "msr", "swp", "swpb"};
 
     @Test
     void whatIsGeneratedDisassemblesAsDefinedStraightLineCode(@TempDir Path dir) throws Exception {
