@@ -36,9 +36,8 @@ import java.util.Random;
  * MRS APSR, MSR APSR (register and immediate); LDR, STR, LDRB, STRB, LDRH, STRH, LDRSB, LDRSH,
  * LDRD, STRD with immediate and register offsets (word and byte forms with every shift but
  * RRX), offset, pre-indexed and post-indexed; LDRT, STRT, LDRBT, STRBT, LDRHT, STRHT, LDRSBT,
- * LDRSHT (in SVC mode with the MMU off, where they act as the plain forms; not in Hyp mode, where they
- * are UNPREDICTABLE);
- * LDM and STM in all four modes, with and without write-back; LDR, LDRB, LDRH, LDRSB, LDRSH
+ * LDRSHT (with the MMU off they act as the plain forms; not in Hyp mode, where they are
+ * UNPREDICTABLE); LDM and STM in all four modes, with and without write-back; LDR, LDRB, LDRH, LDRSB, LDRSH
  * and LDRD (literal); STR and STM of the PC; SETEND BE/LE (big-endian data accesses; a block
  * that set BE ends with SETEND LE for the harness); MRS and MSR of the SPSR (modes that have one);
  * MRS and MSR (banked register) of the other modes' R8-R14 and SPSRs; LDM and STM (User
@@ -65,8 +64,9 @@ import java.util.Random;
  *     System and Hyp mode, with write-back, or loading the base. SPSR writes keep the reserved
  *     bits 23:20 clear (they are UNK/SBZP).</li>
  * <li>Unaligned accesses: with the MMU off every data access is Strongly-ordered (ARM ARM
- *     B3.2.1), where an unaligned access faults (A3.2.1); neither emulator models memory types
- *     yet, so every generated access is aligned to its size.</li>
+ *     B3.2.1), for which the architecture does not support unaligned accesses (A3.2.1); neither
+ *     QEMU 7.2 nor HypLab models memory types yet (both perform them, byte by byte), so every
+ *     generated access is aligned to its size. UnalignedAccessTest covers HypLab's.</li>
  * <li>LDREX/STREX and friends: QEMU implements the monitor as a compare-and-exchange of the
  *     value, not of the address (an ABA difference from A3.4), so transcripts could differ
  *     without either being wrong for real programs.</li>
@@ -174,7 +174,8 @@ public final class RandomA32 {
             case 0, 1 -> random.nextInt();
             case 2 -> random.nextInt(70) - 3;          // small: shift amounts, divisors, -3..66
             case 3 -> new int[] {0, 1, -1, 0x7FFF_FFFF, 0x8000_0000, 0x7FFF, 0x8000, 0xFFFF, 0x1_0000,
-                    0x7F, 0x80, 0xFF, 0x7F7F_7F7F, 0x8080_8080, 0x7FFF_8000, 0x8000_7FFF, 31, 32, 33}[random.nextInt(19)];
+                    0x7F, 0x80, 0xFF, 0x7F7F_7F7F, 0x8080_8080, 0x7FFF_8000, 0x8000_7FFF, 31, 32, 33}
+                    [random.nextInt(19)];
             case 4 -> {                                 // bytes and halfwords near their edges
                 int v = 0;
                 for (int i = 0; i < 4; i++) {
@@ -226,8 +227,9 @@ public final class RandomA32 {
             }
             case PACK -> emit(cond() | 0x0680_0010 | reg() << 16 | dest() << 12 | random.nextInt(32) << 7
                     | (random.nextBoolean() ? 1 << 6 : 0) | reg());
-            case REVERSE -> emit(cond() | new int[] {0x06BF_0F30, 0x06BF_0FB0, 0x06FF_0F30, 0x06FF_0FB0}[random.nextInt(4)]
-                    | dest() << 12 | reg());   // REV, REV16, RBIT, REVSH
+            case REVERSE -> emit(cond()   // REV, REV16, RBIT, REVSH
+                    | new int[] {0x06BF_0F30, 0x06BF_0FB0, 0x06FF_0F30, 0x06FF_0FB0}[random.nextInt(4)]
+                    | dest() << 12 | reg());
             case CLZ -> emit(cond() | 0x016F_0F10 | dest() << 12 | reg());
             case BIT_FIELD -> bitField();
             case USAD -> {

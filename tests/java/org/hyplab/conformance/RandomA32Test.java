@@ -41,7 +41,8 @@ class RandomA32Test {
         }
     }
 
-    static final String[] EXPECTED = {"and", "eor", "sub", "rsb", "add", "adc", "sbc", "rsc", "tst", "teq", "cmp", "cmn",
+    static final String[] EXPECTED = {"and", "eor", "sub", "rsb", "add", "adc", "sbc", "rsc", "tst", "teq", "cmp",
+        "cmn",
         "orr", "mov", "bic", "mvn", "lsl", "lsr", "asr", "ror", "rrx", "movw", "movt", "mul", "mla", "mls", "umull",
         "umlal", "smull", "smlal", "umaal", "smlabb", "smlatt", "smulbt", "smulwb", "smlawt", "smlalbt", "smuad",
         "smladx", "smusd", "smlsd", "smlald", "smlsldx", "smmul", "smmlar", "smmls", "qadd", "qsub", "qdadd", "qdsub",
@@ -49,7 +50,8 @@ class RandomA32Test {
         "sel", "sxtb", "sxth", "sxtb16", "uxtb", "uxth", "uxtb16", "sxtab", "uxtah", "pkhbt", "pkhtb", "rev", "rev16",
         "revsh", "rbit", "clz", "bfc", "bfi", "sbfx", "ubfx", "usad8", "usada8", "sdiv", "udiv", "mrs", "msr", "ldr",
         "str", "ldrb", "strb", "ldrh", "strh", "ldrsb", "ldrsh", "ldrd", "strd", "ldrt", "strt", "ldrbt", "strbt",
-        "ldrht", "strht", "ldrsbt", "ldrsht", "ldm", "stm", "ldmib", "stmda", "ldmdb", "setend", "mrs", "msr", "swp", "swpb"};
+        "ldrht", "strht", "ldrsbt", "ldrsht", "ldm", "stm", "ldmib", "stmda", "ldmdb", "setend", "mrs", "msr", "swp",
+        "swpb"};
 
     @Test
     void whatIsGeneratedDisassemblesAsDefinedStraightLineCode(@TempDir Path dir) throws Exception {
@@ -75,7 +77,8 @@ class RandomA32Test {
             count++;
             String mnemonic = m.group(2), operands = m.group(3);
             mnemonics.add(mnemonic);
-            boolean branch = mnemonic.matches("b|bl|bx|blx|bxj|b(eq|ne|cs|cc|mi|pl|vs|vc|hi|ls|ge|lt|gt|le)|bl[a-z]{2}");
+            boolean branch = mnemonic.matches(
+                    "b|bl|bx|blx|bxj|b(eq|ne|cs|cc|mi|pl|vs|vc|hi|ls|ge|lt|gt|le)|bl[a-z]{2}");
             boolean undefined = l.contains("UNDEFINED") || l.contains("UNPREDICTABLE") || l.contains("undefined")
                     || mnemonic.startsWith(".") || mnemonic.startsWith("udf");
             boolean writesPc = operands.startsWith("pc,") && !mnemonic.matches("(tst|teq|cmp|cmn|str).*")

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Random instruction sequences (RandomA32) run on QEMU and on HypLab must leave the same
  * registers, flags and memory: six fixed seeds (odd ones in Hyp mode, even ones in every PL0/PL1
- * mode), about 80,000 instructions each, so CI covers about half a million instructions every run. Longer runs with fresh seeds:
+ * mode), about 80,000 instructions each, so CI covers about half a million instructions every run.
+ * Longer runs with fresh seeds:
  * {@code ./hyplab conformance --insns N [--seed S]} (ConformanceSoakTest).
  */
 class RandomSequenceIT {

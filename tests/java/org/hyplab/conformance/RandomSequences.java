@@ -210,7 +210,8 @@ public final class RandomSequences {
         for (int i = 0; i < 15; i++) {
             r.append(String.format(" %s=%08x", NAMES[i], b.regs()[i]));
         }
-        r.append(String.format("%n  mode=%s flags=%08x (%s) base=r%d (window middle; value above ignored) mem_seed=%08x%n",
+        r.append(String.format("%n  mode=%s flags=%08x (%s) base=r%d (window middle; value above ignored)"
+                + " mem_seed=%08x%n",
                 org.hyplab.cpu.Mode.fromBits(b.mode()), b.flags(),
                 Psr.describe(b.flags() | 0x13).replaceAll(" mode=.*", ""), b.baseReg(), b.memSeed()));
         return r.toString();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExecutionFuzzTest {
 
-    /** A million words from a fixed seed; {@code -Dhyplab.fuzz.words=N -Dhyplab.fuzz.seed=S} for longer or other runs. */
+    /** A million words from a fixed seed; -Dhyplab.fuzz.words=N -Dhyplab.fuzz.seed=S for longer or other runs. */
     static final int WORDS = Integer.getInteger("hyplab.fuzz.words", 1_000_000);
     static final long SEED = Long.getLong("hyplab.fuzz.seed", 0x5EED_F022L);
 
@@ -62,12 +62,14 @@ class ExecutionFuzzTest {
                 int vector = mode == Mode.HYP ? cpu.sys.hvbar + 4 : cpu.sys.vectorBase() + 4;
                 Mode expected = mode == Mode.HYP ? Mode.HYP : Mode.UND;
                 if (after != expected || cpu.pc != vector) {
-                    fail("UNDEFINED " + describe(word, mode, cpsr, regs) + " ended in " + after + " at " + Integer.toHexString(cpu.pc)
+                    fail("UNDEFINED " + describe(word, mode, cpsr, regs) + " ended in " + after + " at "
+                            + Integer.toHexString(cpu.pc)
                             + ", not in " + expected + " at " + Integer.toHexString(vector));
                 }
             }
         }
-        System.out.printf("ExecutionFuzzTest: %,d words from seed %d (%,d UNDEFINED with their condition passing) in %.2f s%n",
+        System.out.printf("ExecutionFuzzTest: %,d words from seed %#x (%,d UNDEFINED with their condition passing)"
+                + " in %.2f s%n",
                 WORDS, SEED, undefined, (System.nanoTime() - start) / 1e9);
     }
 
