@@ -133,8 +133,13 @@ static void pl1_tests(void)
     report("svc ldrd unaligned");
     __asm__ volatile("ldm %0, {r1, r2}" :: "r"((char *)scratch + 3) : "r1", "r2");
     report("svc ldm unaligned");
+    /* SWP needs SCTLR.SW = 1 (ARM ARM B4.1.130); then a misaligned one takes an alignment fault. */
+    uint32_t sctlr_sw;
+    __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr_sw));
+    __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n isb" :: "r"(sctlr_sw | (1u << 10)));
     __asm__ volatile("swp %0, %0, [%1]" : "+r"(lo) : "r"((char *)scratch + 1) : "memory");
     report("svc swp unaligned");
+    __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n isb" :: "r"(sctlr_sw));
     /* Alignment checking on: now a plain LDR faults too (SCTLR.A, ARM ARM A3.2.1). */
     uint32_t sctlr;
     __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));

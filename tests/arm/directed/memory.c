@@ -32,6 +32,11 @@ static void fill(void)
 int main(void)
 {
     puts("memory\n");
+    /* SWP/SWPB need SCTLR.SW = 1: with the Multiprocessing Extensions they are UNDEFINED while it
+     * is 0 (ARM ARM B4.1.130); QEMU 7.2 ignores the bit, HypLab follows the manual. */
+    uint32_t sctlr;
+    __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+    __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n isb" :: "r"(sctlr | (1u << 10)));
     TEST("ldr imm", "ldr %[out], [%[base], #4]");
     TEST("ldr imm neg pre wb", "ldr %[out], [%[base], #-8]!");
     TEST("ldr imm post", "ldr %[out], [%[base]], #20");

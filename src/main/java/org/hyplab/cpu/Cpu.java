@@ -282,11 +282,17 @@ public final class Cpu {
     }
 
     public int read32(int va) {
+        if ((va & 3) != 0) {
+            return readUnaligned(va, 4);
+        }
         int value = bus.read32(va & 0xFFFF_FFFFL);
         return bigEndianData() ? Integer.reverseBytes(value) : value;
     }
 
     public int read16(int va) {
+        if ((va & 1) != 0) {
+            return readUnaligned(va, 2);
+        }
         int value = bus.read16(va & 0xFFFF_FFFFL);
         return bigEndianData() ? Integer.reverseBytes(value) >>> 16 : value;
     }
@@ -296,15 +302,46 @@ public final class Cpu {
     }
 
     public void write32(int va, int value) {
+        if ((va & 3) != 0) {
+            writeUnaligned(va, 4, value);
+            return;
+        }
         bus.write32(va & 0xFFFF_FFFFL, bigEndianData() ? Integer.reverseBytes(value) : value);
     }
 
     public void write16(int va, int value) {
+        if ((va & 1) != 0) {
+            writeUnaligned(va, 2, value);
+            return;
+        }
         bus.write16(va & 0xFFFF_FFFFL, bigEndianData() ? Integer.reverseBytes(value) >>> 16 : value);
     }
 
     public void write8(int va, int value) {
         bus.write8(va & 0xFFFF_FFFFL, value);
+    }
+
+    /**
+     * An unaligned access is a sequence of byte accesses, lowest address first (ARM ARM
+     * MemU_with_priv[], B2.4): each byte is checked on its own, so an access that runs off the
+     * end of RAM or the address space takes a Data Abort instead of reading past the RAM.
+     */
+    private int readUnaligned(int va, int bytes) {
+        int value = 0;
+        for (int i = 0; i < bytes; i++) {
+            value |= bus.read8((va + i) & 0xFFFF_FFFFL) << (8 * i);
+        }
+        if (bigEndianData()) {
+            value = Integer.reverseBytes(value) >>> (32 - 8 * bytes);
+        }
+        return value;
+    }
+
+    private void writeUnaligned(int va, int bytes, int value) {
+        int little = bigEndianData() ? Integer.reverseBytes(value) >>> (32 - 8 * bytes) : value;
+        for (int i = 0; i < bytes; i++) {
+            bus.write8((va + i) & 0xFFFF_FFFFL, little >>> (8 * i));
+        }
     }
 
     /**

@@ -1,0 +1,47 @@
+package org.hyplab.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conformance soak: {@code ./hyplab conformance --insns N [--seed S]}, which runs this test
+ * with {@code -Dhyplab.conformance.insns=N} (and {@code -Dhyplab.conformance.seed=S}). It runs N
+ * random instructions (RandomSequences) in programs of {@value #CHUNK} instructions, seeds S,
+ * S+1, ..., on QEMU and HypLab, and fails on the first mismatch. Without the property it is
+ * skipped, so the ordinary test run does not soak.
+ */
+class ConformanceSoakTest {
+
+    static final long CHUNK = 100_000;
+
+    @Test
+    void randomSequencesAgreeWithQemu() throws Exception {
+        String insns = System.getProperty("hyplab.conformance.insns", "");
+        assumeTrue(!insns.isBlank(), "no soak asked for (-Dhyplab.conformance.insns=N)");
+        long target = Long.parseLong(insns.replace("_", "").replace(",", ""));
+        String seedText = System.getProperty("hyplab.conformance.seed", "");
+        long seed = seedText.isBlank() ? System.currentTimeMillis() % 1_000_000_000L : Long.parseLong(seedText);
+        long start = System.nanoTime();
+        long done = 0;
+        int programs = 0;
+        System.out.printf("conformance: %,d instructions from seed %d on, %,d a program%n", target, seed, CHUNK);
+        while (done < target) {
+            long s = seed + programs;
+            long t0 = System.nanoTime();
+            RandomSequences.Outcome o = RandomSequences.run(s, Math.min(CHUNK, target - done));
+            done += o.instructions();
+            programs++;
+            System.out.printf("conformance: seed %d: %,d blocks, %,d instructions, %s (%.1f s); %,d so far%n", s,
+                    o.blocks(), o.instructions(), o.ok() ? "identical" : "MISMATCH", (System.nanoTime() - t0) / 1e9,
+                    done);
+            if (!o.ok()) {
+                System.out.println(o.mismatch());
+                assertEquals(null, o.mismatch(), "mismatch at seed " + s);
+            }
+        }
+        System.out.printf("conformance: %,d instructions in %d programs (seeds %d..%d): no mismatch (%.1f s)%n", done,
+                programs, seed, seed + programs - 1, (System.nanoTime() - start) / 1e9);
+    }
+}
