@@ -24,8 +24,6 @@ public final class DecodeCache {
     private final Bus bus;
     private final Map<Ram, Insn[][]> pagesByRam = new IdentityHashMap<>();
     private final Map<Integer, Insn> shared = new HashMap<>();
-    /** Words decoded (not served from the sharing table); for statistics. */
-    private long decodes;
 
     public DecodeCache(Bus bus) {
         this.bus = bus;
@@ -64,7 +62,6 @@ public final class DecodeCache {
         Insn insn = shared.get(word);
         if (insn == null) {
             insn = A32Decoder.decode(word);
-            decodes++;
             if (shared.size() >= SHARED_LIMIT) {
                 shared.clear();
             }
@@ -72,9 +69,5 @@ public final class DecodeCache {
         }
         page[slot] = insn;
         return insn;
-    }
-
-    public long decodes() {
-        return decodes;
     }
 }

@@ -24,9 +24,6 @@ public final class Psr {
     /** IT[1:0] are bits 26:25, IT[7:2] are bits 15:10. */
     public static final int IT_MASK = (0x3 << 25) | (0x3F << 10);
 
-    /** The flags an APSR access sees: N Z C V Q and GE (ARM ARM A2.4). */
-    public static final int APSR_MASK = N | Z | C | V | Q | GE_MASK;
-
     /** Bits that read as zero: 23:20 are reserved in ARMv7 (written as zero, read as zero). */
     public static final int RESERVED_MASK = 0x00F0_0000;
 

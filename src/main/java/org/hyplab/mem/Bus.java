@@ -63,10 +63,6 @@ public final class Bus {
         return null;
     }
 
-    public List<Ram> rams() {
-        return List.copyOf(rams);
-    }
-
     private Window windowAt(long pa, boolean write) {
         for (Window w : windows) {
             if (w.contains(pa)) {
