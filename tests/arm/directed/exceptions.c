@@ -113,6 +113,9 @@ static void hyp_tests(void)
     report("hyp stm unaligned");
     __asm__ volatile("ldrex %0, [%1]" : "=r"(lo) : "r"((char *)scratch + 2));
     report("hyp ldrex unaligned");
+    /* Stores report WnR = 1 in the syndrome. */
+    __asm__ volatile("strd r2, r3, [%0]" : : "r"((char *)scratch + 2) : "memory");
+    report("hyp strd unaligned");
 }
 
 static void pl1_tests(void)
@@ -133,6 +136,8 @@ static void pl1_tests(void)
     report("svc ldrd unaligned");
     __asm__ volatile("ldm %0, {r1, r2}" :: "r"((char *)scratch + 3) : "r1", "r2");
     report("svc ldm unaligned");
+    __asm__ volatile("strd r2, r3, [%0]" : : "r"((char *)scratch + 4 + 2) : "memory");
+    report("svc strd unaligned");
     /* SWP needs SCTLR.SW = 1 (ARM ARM B4.1.130); then a misaligned one takes an alignment fault. */
     uint32_t sctlr_sw;
     __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr_sw));
@@ -146,6 +151,8 @@ static void pl1_tests(void)
     __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n isb" :: "r"(sctlr | 2));
     __asm__ volatile("ldr %0, [%1]" : "=r"(lo) : "r"((char *)scratch + 1));
     report("svc ldr unaligned, SCTLR.A=1");
+    __asm__ volatile("strh %0, [%1]" : : "r"(lo), "r"((char *)scratch + 1) : "memory");
+    report("svc strh unaligned, SCTLR.A=1");
     __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n isb" :: "r"(sctlr));
     __asm__ volatile("ldr %0, [%1]" : "=r"(lo) : "r"((char *)scratch + 1));
     report("svc ldr unaligned, SCTLR.A=0");

@@ -6,10 +6,6 @@ public final class AlignmentFault extends RuntimeException {
     public final int address;
     public final boolean write;
 
-    public AlignmentFault(int address) {
-        this(address, false);
-    }
-
     public AlignmentFault(int address, boolean write) {
         super(null, null, false, false);
         this.address = address;

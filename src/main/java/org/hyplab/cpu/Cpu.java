@@ -348,16 +348,16 @@ public final class Cpu {
      * Checks the alignment of an access that must be aligned whatever SCTLR.A says (LDRD, LDM,
      * LDREX, ...: ARM ARM A3.2.1, Table A3-1); a misaligned one takes a Data Abort.
      */
-    public void requireAligned(int va, int bytes) {
+    public void requireAligned(int va, int bytes, boolean write) {
         if ((va & (bytes - 1)) != 0) {
-            throw new AlignmentFault(va);
+            throw new AlignmentFault(va, write);
         }
     }
 
     /** Loads and stores that SCTLR.A=1 makes check alignment (LDR, STR, LDRH, ...). */
-    public void checkAlignment(int va, int bytes) {
+    public void checkAlignment(int va, int bytes, boolean write) {
         if (sys.alignmentChecking() && (va & (bytes - 1)) != 0) {
-            throw new AlignmentFault(va);
+            throw new AlignmentFault(va, write);
         }
     }
 

@@ -28,7 +28,7 @@ public final class Exclusive extends Insn {
     @Override
     public void execute(Cpu cpu) {
         int address = cpu.r[rn];
-        cpu.requireAligned(address, size);
+        cpu.requireAligned(address, size, !load);
         if (load) {
             switch (size) {
                 case 1 -> cpu.r[rt] = cpu.read8(address);

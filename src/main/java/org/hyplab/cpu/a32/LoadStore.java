@@ -55,7 +55,7 @@ public final class LoadStore extends Insn {
         // issue) privilege changes nothing observable, so they run as the plain forms.
         switch (kind) {
             case LDR -> {
-                cpu.checkAlignment(address, 4);
+                cpu.checkAlignment(address, 4, false);
                 int data = cpu.read32(address);
                 writeBack(cpu, offsetAddress);
                 cpu.writeRegister(rt, data);   // LoadWritePC: interworking branch
@@ -66,7 +66,7 @@ public final class LoadStore extends Insn {
                 cpu.r[rt] = data;
             }
             case LDRH -> {
-                cpu.checkAlignment(address, 2);
+                cpu.checkAlignment(address, 2, false);
                 int data = cpu.read16(address);
                 writeBack(cpu, offsetAddress);
                 cpu.r[rt] = data;
@@ -77,13 +77,13 @@ public final class LoadStore extends Insn {
                 cpu.r[rt] = data;
             }
             case LDRSH -> {
-                cpu.checkAlignment(address, 2);
+                cpu.checkAlignment(address, 2, false);
                 int data = (short) cpu.read16(address);
                 writeBack(cpu, offsetAddress);
                 cpu.r[rt] = data;
             }
             case LDRD -> {
-                cpu.requireAligned(address, 4);
+                cpu.requireAligned(address, 4, false);
                 int low = cpu.read32(address);
                 int high = cpu.read32(address + 4);
                 writeBack(cpu, offsetAddress);
@@ -91,7 +91,7 @@ public final class LoadStore extends Insn {
                 cpu.writeRegister(rt + 1, high);   // Rt = R14 is UNPREDICTABLE: loads the PC
             }
             case STR -> {
-                cpu.checkAlignment(address, 4);
+                cpu.checkAlignment(address, 4, true);
                 cpu.write32(address, cpu.r[rt]);   // STR PC stores the address + 8, as the A15
                 writeBack(cpu, offsetAddress);
             }
@@ -100,12 +100,12 @@ public final class LoadStore extends Insn {
                 writeBack(cpu, offsetAddress);
             }
             case STRH -> {
-                cpu.checkAlignment(address, 2);
+                cpu.checkAlignment(address, 2, true);
                 cpu.write16(address, cpu.r[rt]);
                 writeBack(cpu, offsetAddress);
             }
             default -> {   // STRD
-                cpu.requireAligned(address, 4);
+                cpu.requireAligned(address, 4, true);
                 int low = cpu.r[rt];
                 int high = cpu.r[rt + 1];
                 cpu.write32(address, low);

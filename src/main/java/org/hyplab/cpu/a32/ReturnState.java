@@ -37,7 +37,7 @@ public final class ReturnState extends Insn {
         }
         int base = store ? cpu.bankedRegister(target, 13) : cpu.r[rn];
         int start = increment ? (before ? base + 4 : base) : (before ? base - 8 : base - 4);
-        cpu.requireAligned(start, 4);
+        cpu.requireAligned(start, 4, store);
         int newBase = increment ? base + 8 : base - 8;
         if (store) {
             cpu.write32(start, cpu.r[14]);

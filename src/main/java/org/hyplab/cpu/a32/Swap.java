@@ -40,7 +40,7 @@ public final class Swap extends Insn {
             cpu.write8(address, newValue);
             cpu.r[rt] = old;
         } else {
-            cpu.requireAligned(address, 4);
+            cpu.requireAligned(address, 4, false);   // the load comes first
             int old = cpu.read32(address);
             cpu.write32(address, newValue);
             cpu.r[rt] = old;
