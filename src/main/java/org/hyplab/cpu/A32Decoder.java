@@ -7,6 +7,7 @@ import org.hyplab.cpu.a32.Branch;
 import org.hyplab.cpu.a32.BranchExchange;
 import org.hyplab.cpu.a32.ChangeState;
 import org.hyplab.cpu.a32.Coprocessor;
+import org.hyplab.cpu.a32.Coprocessor64;
 import org.hyplab.cpu.a32.DpImmediate;
 import org.hyplab.cpu.a32.DpRegister;
 import org.hyplab.cpu.a32.DpShiftedRegister;
@@ -172,9 +173,10 @@ public final class A32Decoder {
             return new StatusRegister(w, false);
         }
         return switch (bits(w, 7, 0)) {
+            case 2 -> new Hint(w, Hint.Kind.WFE);
             case 3 -> new Hint(w, Hint.Kind.WFI);
-            // NOP, YIELD, WFE (returns at once: an event is treated as pending), SEV, DBG and
-            // the unallocated hints, which execute as NOPs (ARM ARM A5.2.11).
+            case 4 -> new Hint(w, Hint.Kind.SEV);
+            // NOP, YIELD, DBG and the unallocated hints execute as NOPs (ARM ARM A5.2.11).
             default -> new Hint(w, Hint.Kind.NOP);
         };
     }
@@ -310,10 +312,13 @@ public final class A32Decoder {
 
     // ---- A5.6 Coprocessor instructions, and Supervisor Call ---------------------------------
 
-    /** A5.6, Table A5-22: SVC, and MRC/MCR; LDC/STC, CDP, MCRR/MRRC and VFP are UNDEFINED for now. */
+    /** A5.6, Table A5-22: SVC, MRC/MCR and MCRR/MRRC; LDC/STC, CDP and VFP are UNDEFINED for now. */
     private static Insn coprocessorAndSupervisorCall(int w) {
         if (bits(w, 27, 24) == 0b1111) {
             return new ExceptionGenerating(w, ExceptionGenerating.Kind.SVC);
+        }
+        if (bits(w, 27, 21) == 0b1100010) {
+            return new Coprocessor64(w);
         }
         if (bits(w, 27, 24) == 0b1110 && bit(w, 4)) {
             return new Coprocessor(w);

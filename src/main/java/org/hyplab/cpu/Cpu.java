@@ -2,6 +2,10 @@ package org.hyplab.cpu;
 
 import org.hyplab.mem.Bus;
 import org.hyplab.mem.BusFault;
+import org.hyplab.mmu.MicroTlb;
+import org.hyplab.mmu.Mmu;
+import org.hyplab.mmu.MmuFault;
+import org.hyplab.mmu.Perm;
 
 /**
  * One ARMv7-A processor: its architectural state and the loop that fetches, decodes (once,
@@ -54,15 +58,32 @@ public final class Cpu {
     public final int index;
     public final Bus bus;
     public final SystemRegisters sys;
+    public final Mmu mmu;
     private final DecodeCache code;
+    /** The micro-TLB of the current privilege level: every data access and fetch starts here. */
+    private MicroTlb utlb;
 
     // ---- run state ----------------------------------------------------------------------------
     /** Instructions retired (executed or failed their condition) since reset. */
     public long retired;
-    /** Set by WFI until an interrupt arrives; the owner decides what waiting means. */
+    /** Set by WFI (and WFE) until a wake-up event arrives (ARM ARM B1.8.12, B1.8.13). */
     public boolean waitingForInterrupt;
-    /** Makes {@link #run} return after the current instruction (WFI, power-off, a breakpoint...). */
+    /** Set by WFE: an event (SEV) wakes the CPU as well as an interrupt. */
+    public boolean waitingForEvent;
+    /** The Event Register (ARM ARM B1.8.12): set by SEV, consumed by WFE. Clear at reset. */
+    public boolean eventRegister;
+    /** Ends {@link #run}'s inner loop after the current instruction, to look at interrupts or stop. */
     public boolean leaveRun;
+    /** Makes {@link #run} return (power-off, a breakpoint...). */
+    private boolean stopRequested;
+
+    // ---- interrupt inputs (the GIC drives the physical and virtual lines, issue 5) ------------
+    /** Physical IRQ and FIQ inputs, and the GIC's virtual IRQ/FIQ outputs for this CPU. */
+    private boolean irqLine, fiqLine, virqLine, vfiqLine;
+    /** Some interrupt input is active (a line or HCR.VI/VF/VA): worth a look between instructions. */
+    private boolean interruptInputs;
+    /** What SEV does; the machine makes it reach every CPU. */
+    public Runnable sendEventHook;
 
     // Fast fetch: the decoded page holding the current PC (an empty page when none is cached).
     private static final Insn[] NO_PAGE = new Insn[1024];
@@ -74,6 +95,8 @@ public final class Cpu {
         this.bus = bus;
         this.code = code;
         this.sys = new SystemRegisters(this);
+        this.mmu = new Mmu(sys, bus);
+        this.mmu.setContextListener(this::forgetFetchPage);
         reset();
     }
 
@@ -94,9 +117,18 @@ public final class Cpu {
         elrHyp = 0;
         pc = 0;
         exclusiveOpen = true;
-        waitingForInterrupt = false;
+        waitingForInterrupt = waitingForEvent = eventRegister = false;
+        irqLine = fiqLine = virqLine = vfiqLine = false;
         sys.reset();
+        mmu.reset();
+        utlb = mmu.microTlb(2);
+        interruptInputsChanged();
         forgetFetchPage();
+    }
+
+    /** 0 for User mode, 2 for Hyp mode, 1 for the other modes (ARM ARM B1.3.1). */
+    static int privilegeLevel(Mode m) {
+        return m == Mode.USR ? 0 : m == Mode.HYP ? 2 : 1;
     }
 
     // ---- PSRs and modes ------------------------------------------------------------------
@@ -124,6 +156,9 @@ public final class Cpu {
         }
         setMode(target);
         cpsrRest = value & ~(Psr.N | Psr.Z | Psr.C | Psr.V) & ~Psr.RESERVED_MASK;
+        if (interruptInputs) {
+            leaveRun = true;   // the masks or the mode changed: an interrupt may be taken now
+        }
     }
 
     /** Sets N, Z, C, V from bits 31:28 of {@code value}. */
@@ -141,6 +176,9 @@ public final class Cpu {
     /** Sets or clears one of the non-flag CPSR bits (Q, GE, E, A, I, F, T, IT, J). */
     public void setCpsrBits(int mask, int value) {
         cpsrRest = (cpsrRest & ~mask) | (value & mask);
+        if (interruptInputs) {
+            leaveRun = true;
+        }
     }
 
     public boolean thumb() {
@@ -166,6 +204,12 @@ public final class Cpu {
         r[14] = bankedLr[target.lrBank()];
         mode = target;
         cpsrRest = (cpsrRest & ~Psr.M_MASK) | target.bits;
+        int pl = privilegeLevel(target);
+        if (pl != utlb.pl) {
+            // Each privilege level has its own micro-TLB; the fetch page belongs to the old one.
+            utlb = mmu.microTlb(pl);
+            forgetFetchPage();
+        }
     }
 
     /** The SPSR of the current mode; User and System have none (UNPREDICTABLE: reads the CPSR, as QEMU). */
@@ -274,18 +318,38 @@ public final class Cpu {
         }
     }
 
-    // ---- memory (physical for now: the MMU joins here) ---------------------------------------
+    // ---- memory: every access goes through the MMU (ARM ARM B3) ---------------------------------
 
     /** CPSR.E selects big-endian data accesses (ARM ARM A3.3.3). */
     public boolean bigEndianData() {
         return (cpsrRest & Psr.E) != 0;
     }
 
+    /** The physical address of a data read at {@code va}: a micro-TLB hit, or the MMU's answer. */
+    private long readPa(int va) {
+        MicroTlb t = utlb;
+        int vpn = va >>> 12;
+        int slot = vpn & MicroTlb.MASK;
+        return t.readTag[slot] == vpn ? t.readPa[slot] | (va & 0xFFF) : mmu.translate(va, Perm.READ, t);
+    }
+
+    private long writePa(int va) {
+        MicroTlb t = utlb;
+        int vpn = va >>> 12;
+        int slot = vpn & MicroTlb.MASK;
+        return t.writeTag[slot] == vpn ? t.writePa[slot] | (va & 0xFFF) : mmu.translate(va, Perm.WRITE, t);
+    }
+
     public int read32(int va) {
         if ((va & 3) != 0) {
             return readUnaligned(va, 4);
         }
-        int value = bus.read32(va & 0xFFFF_FFFFL);
+        int value;
+        try {
+            value = bus.read32(readPa(va));
+        } catch (BusFault f) {
+            throw new ExternalAbort(va, false);
+        }
         return bigEndianData() ? Integer.reverseBytes(value) : value;
     }
 
@@ -293,12 +357,21 @@ public final class Cpu {
         if ((va & 1) != 0) {
             return readUnaligned(va, 2);
         }
-        int value = bus.read16(va & 0xFFFF_FFFFL);
+        int value;
+        try {
+            value = bus.read16(readPa(va));
+        } catch (BusFault f) {
+            throw new ExternalAbort(va, false);
+        }
         return bigEndianData() ? Integer.reverseBytes(value) >>> 16 : value;
     }
 
     public int read8(int va) {
-        return bus.read8(va & 0xFFFF_FFFFL);
+        try {
+            return bus.read8(readPa(va));
+        } catch (BusFault f) {
+            throw new ExternalAbort(va, false);
+        }
     }
 
     public void write32(int va, int value) {
@@ -306,7 +379,11 @@ public final class Cpu {
             writeUnaligned(va, 4, value);
             return;
         }
-        bus.write32(va & 0xFFFF_FFFFL, bigEndianData() ? Integer.reverseBytes(value) : value);
+        try {
+            bus.write32(writePa(va), bigEndianData() ? Integer.reverseBytes(value) : value);
+        } catch (BusFault f) {
+            throw new ExternalAbort(va, true);
+        }
     }
 
     public void write16(int va, int value) {
@@ -314,22 +391,30 @@ public final class Cpu {
             writeUnaligned(va, 2, value);
             return;
         }
-        bus.write16(va & 0xFFFF_FFFFL, bigEndianData() ? Integer.reverseBytes(value) >>> 16 : value);
+        try {
+            bus.write16(writePa(va), bigEndianData() ? Integer.reverseBytes(value) >>> 16 : value);
+        } catch (BusFault f) {
+            throw new ExternalAbort(va, true);
+        }
     }
 
     public void write8(int va, int value) {
-        bus.write8(va & 0xFFFF_FFFFL, value);
+        try {
+            bus.write8(writePa(va), value);
+        } catch (BusFault f) {
+            throw new ExternalAbort(va, true);
+        }
     }
 
     /**
      * An unaligned access is a sequence of byte accesses, lowest address first (ARM ARM
-     * MemU_with_priv[], B2.4): each byte is checked on its own, so an access that runs off the
-     * end of RAM or the address space takes a Data Abort instead of reading past the RAM.
+     * MemU_with_priv[], B2.4): each byte is translated and checked on its own, so an access that
+     * crosses into an unmapped page or off the end of RAM aborts at the first bad byte.
      */
     private int readUnaligned(int va, int bytes) {
         int value = 0;
         for (int i = 0; i < bytes; i++) {
-            value |= bus.read8((va + i) & 0xFFFF_FFFFL) << (8 * i);
+            value |= read8(va + i) << (8 * i);
         }
         if (bigEndianData()) {
             value = Integer.reverseBytes(value) >>> (32 - 8 * bytes);
@@ -340,8 +425,23 @@ public final class Cpu {
     private void writeUnaligned(int va, int bytes, int value) {
         int little = bigEndianData() ? Integer.reverseBytes(value) >>> (32 - 8 * bytes) : value;
         for (int i = 0; i < bytes; i++) {
-            bus.write8((va + i) & 0xFFFF_FFFFL, little >>> (8 * i));
+            write8(va + i, little >>> (8 * i));
         }
+    }
+
+    /**
+     * LDRT, STRT and friends (ARM ARM A8.8.?): the accesses between this call and
+     * {@link #endUnprivileged} are checked as PL0's. In Hyp mode they are UNPREDICTABLE; HypLab
+     * keeps Hyp's own permissions there.
+     */
+    public void beginUnprivileged() {
+        if (mode != Mode.HYP) {
+            utlb = mmu.microTlb(0);
+        }
+    }
+
+    public void endUnprivileged() {
+        utlb = mmu.microTlb(privilegeLevel(mode));
     }
 
     /**
@@ -361,25 +461,183 @@ public final class Cpu {
         }
     }
 
-    // ---- the loop -----------------------------------------------------------------------------
+    // ---- interrupts (ARM ARM B1.8.6 masking, B1.14.? routing to Hyp, B1.14.? virtual interrupts) ---
+
+    /** The GIC (or a test) drives the physical IRQ/FIQ inputs and the virtual IRQ/FIQ lines. */
+    public void setInterruptLines(boolean irq, boolean fiq, boolean virq, boolean vfiq) {
+        irqLine = irq;
+        fiqLine = fiq;
+        virqLine = virq;
+        vfiqLine = vfiq;
+        interruptInputsChanged();
+    }
+
+    /** An interrupt input or HCR.VI/VF/VA may have changed: look at them between instructions. */
+    public void interruptInputsChanged() {
+        interruptInputs = irqLine || fiqLine || virqLine || vfiqLine
+                || (sys.hcr & (SystemRegisters.HCR_VI | SystemRegisters.HCR_VF | SystemRegisters.HCR_VA)) != 0;
+        if (interruptInputs) {
+            leaveRun = true;
+        }
+    }
+
+    /** Virtual interrupts reach Non-secure PL0/PL1 only, and only without HCR.TGE (B1.14.?). */
+    private boolean virtualInterruptsApply() {
+        return mode != Mode.HYP && (sys.hcr & SystemRegisters.HCR_TGE) == 0;
+    }
+
+    private boolean virq() {
+        int hcr = sys.hcr;
+        return (hcr & SystemRegisters.HCR_IMO) != 0 && ((hcr & SystemRegisters.HCR_VI) != 0 || virqLine);
+    }
+
+    private boolean vfiq() {
+        int hcr = sys.hcr;
+        return (hcr & SystemRegisters.HCR_FMO) != 0 && ((hcr & SystemRegisters.HCR_VF) != 0 || vfiqLine);
+    }
+
+    private boolean vabort() {
+        int hcr = sys.hcr;
+        return (hcr & SystemRegisters.HCR_AMO) != 0 && (hcr & SystemRegisters.HCR_VA) != 0;
+    }
 
     /**
-     * Runs up to {@code budget} instructions; returns how many ran. Returns early when an
-     * instruction or a device sets {@link #leaveRun} (WFI does, and so does a power-off).
+     * Whether a WFI/WFE wake-up event is pending: an interrupt that would be taken if it were not
+     * masked by CPSR.A/I/F (B1.8.13: masking does not stop the wake-up).
+     */
+    public boolean interruptPending() {
+        if (!interruptInputs) {
+            return false;
+        }
+        return irqLine || fiqLine || (virtualInterruptsApply() && (virq() || vfiq() || vabort()));
+    }
+
+    /** ISR (B4.1.89): A, I, F pending, virtual ones when they are routed to this PL1 guest. */
+    int interruptStatus() {
+        boolean guest = mode != Mode.HYP;
+        int hcr = sys.hcr;
+        boolean i = guest && (hcr & SystemRegisters.HCR_IMO) != 0 ? virq() : irqLine;
+        boolean f = guest && (hcr & SystemRegisters.HCR_FMO) != 0 ? vfiq() : fiqLine;
+        boolean a = guest && (hcr & SystemRegisters.HCR_AMO) != 0 && vabort();
+        return (a ? Psr.A : 0) | (i ? Psr.I : 0) | (f ? Psr.F : 0);
+    }
+
+    /**
+     * Takes the most important pending interrupt that is not masked, if any (B1.8.6 priorities:
+     * FIQ before IRQ; physical before virtual). A physical IRQ/FIQ routed to Hyp by HCR.IMO/FMO
+     * (or TGE) is taken from a PL0/PL1 mode whatever CPSR.I/F say, since those bits then mask
+     * only the virtual interrupts (B1.14.?).
+     */
+    private void takePendingInterrupt() {
+        int hcr = sys.hcr;
+        boolean hyp = mode == Mode.HYP;
+        boolean tge = (hcr & SystemRegisters.HCR_TGE) != 0;
+        int cpsr = cpsrRest;
+        if (fiqLine) {
+            if (!hyp && (tge || (hcr & SystemRegisters.HCR_FMO) != 0)) {
+                ExceptionEntry.fiq(this, true);
+                return;
+            }
+            if ((cpsr & Psr.F) == 0) {
+                ExceptionEntry.fiq(this, hyp);
+                return;
+            }
+        }
+        if (irqLine) {
+            if (!hyp && (tge || (hcr & SystemRegisters.HCR_IMO) != 0)) {
+                ExceptionEntry.irq(this, true);
+                return;
+            }
+            if ((cpsr & Psr.I) == 0) {
+                ExceptionEntry.irq(this, hyp);
+                return;
+            }
+        }
+        if (!virtualInterruptsApply()) {
+            return;
+        }
+        if (vabort() && (cpsr & Psr.A) == 0) {
+            sys.hcr &= ~SystemRegisters.HCR_VA;   // taking the virtual abort consumes it (as QEMU)
+            interruptInputsChanged();
+            ExceptionEntry.virtualAbort(this);
+        } else if (vfiq() && (cpsr & Psr.F) == 0) {
+            ExceptionEntry.fiq(this, false);
+        } else if (virq() && (cpsr & Psr.I) == 0) {
+            ExceptionEntry.irq(this, false);
+        }
+    }
+
+    /** SEV: signal an event to every CPU of the machine (here, through the machine's hook). */
+    public void sendEvent() {
+        if (sendEventHook != null) {
+            sendEventHook.run();
+        } else {
+            receiveEvent();
+        }
+    }
+
+    /** An event from SEV: wakes a WFE, or is remembered in the Event Register. */
+    public void receiveEvent() {
+        if (waitingForEvent) {
+            waitingForEvent = waitingForInterrupt = false;
+        } else {
+            eventRegister = true;
+        }
+    }
+
+    // ---- the loop -----------------------------------------------------------------------------
+
+    /** Whether {@link #run} would execute anything: not waiting, or a wake-up event is pending. */
+    public boolean canRun() {
+        return !waitingForInterrupt || interruptPending();
+    }
+
+    /** Makes {@link #run} return after the current instruction (power-off, reboot, a breakpoint). */
+    public void requestStop() {
+        stopRequested = true;
+        leaveRun = true;
+    }
+
+    /**
+     * Runs up to {@code budget} instructions; returns how many ran. Between instructions it takes
+     * pending interrupts; it returns early when the CPU waits (WFI/WFE) or a stop is requested.
      */
     public long run(long budget) {
-        leaveRun = waitingForInterrupt;
         long done = 0;
-        while (done < budget && !leaveRun) {
-            execute();
-            done++;
+        stopRequested = false;
+        while (done < budget && !stopRequested) {
+            leaveRun = false;
+            if (interruptInputs) {
+                if (waitingForInterrupt && interruptPending()) {
+                    waitingForInterrupt = waitingForEvent = false;
+                }
+                if (!waitingForInterrupt) {
+                    takePendingInterrupt();
+                }
+            }
+            if (waitingForInterrupt) {
+                break;
+            }
+            while (done < budget && !leaveRun) {
+                execute();
+                done++;
+            }
         }
         retired += done;
         return done;
     }
 
-    /** Executes one instruction, or enters the exception it raises. */
+    /** Executes one instruction (after taking a pending interrupt, if one is unmasked). */
     public void step() {
+        if (interruptInputs) {
+            if (waitingForInterrupt && interruptPending()) {
+                waitingForInterrupt = waitingForEvent = false;
+            }
+            takePendingInterrupt();
+        }
+        if (waitingForInterrupt) {
+            return;
+        }
         execute();
         retired++;
     }
@@ -397,9 +655,14 @@ public final class Cpu {
             if (insn.cond == COND_ALWAYS || conditionPassed(insn.cond)) {
                 insn.execute(this);
             }
-        } catch (BusFault fault) {
-            ExceptionEntry.dataAbort(this, (int) fault.address(), DataAbortCause.EXTERNAL, fault.isWrite());
+        } catch (MmuFault fault) {
+            endUnprivileged();
+            ExceptionEntry.dataAbort(this, fault, insn.dataAbortSyndrome());
+        } catch (ExternalAbort fault) {
+            endUnprivileged();
+            ExceptionEntry.dataAbort(this, fault.address, DataAbortCause.EXTERNAL, fault.write);
         } catch (AlignmentFault fault) {
+            endUnprivileged();
             ExceptionEntry.dataAbort(this, fault.address, DataAbortCause.ALIGNMENT, fault.write);
         }
         pc = nextPc;
@@ -416,7 +679,20 @@ public final class Cpu {
         if ((address & 3) != 0) {
             return FetchFault.MISALIGNED;  // ARM ARM B1.9.7: a misaligned PC aborts the fetch
         }
-        Insn[] page = code.page(address & 0xFFFF_FFFFL);
+        MicroTlb t = utlb;
+        int vpn = address >>> 12;
+        int s = vpn & MicroTlb.MASK;
+        long pa;
+        if (t.fetchTag[s] == vpn) {
+            pa = t.fetchPa[s] | (address & 0xFFF);
+        } else {
+            try {
+                pa = mmu.translate(address, Perm.FETCH, t);
+            } catch (MmuFault fault) {
+                return new FetchAbort(fault);   // raised when it "executes": rare, so allocated
+            }
+        }
+        Insn[] page = code.page(pa);
         if (page == null) {
             return FetchFault.NO_MEMORY;
         }
@@ -424,7 +700,7 @@ public final class Cpu {
         fetchPageVa = address & ~0xFFF;
         int slot = (address & 0xFFF) >>> 2;
         Insn insn = page[slot];
-        return insn != null ? insn : code.decodeAt(address & 0xFFFF_FFFFL, page, slot);
+        return insn != null ? insn : code.decodeAt(pa, page, slot);
     }
 
     /** Forget the cached fetch page (translation or code changed). */

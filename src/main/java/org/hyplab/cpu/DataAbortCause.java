@@ -19,4 +19,14 @@ public enum DataAbortCause {
     public int dfsr(boolean write) {
         return (faultStatus & 0xF) | ((faultStatus & 0x10) << 6) | (write ? 1 << 11 : 0);
     }
+
+    /** The long-descriptor status code (ARM ARM Table B3-24): alignment 0x21, external abort 0x10. */
+    public int longStatus() {
+        return this == ALIGNMENT ? 0x21 : 0x10;
+    }
+
+    /** DFSR in the format TTBCR.EAE selects: with the long format, STATUS and LPAE (bit 9). */
+    public int dfsr(boolean write, boolean longFormat) {
+        return longFormat ? longStatus() | 1 << 9 | (write ? 1 << 11 : 0) : dfsr(write);
+    }
 }

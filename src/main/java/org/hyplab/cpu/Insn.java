@@ -23,4 +23,14 @@ public abstract class Insn {
      * {@code cpu.nextPc} is preset to address + 4; a branch changes {@code nextPc}.
      */
     public abstract void execute(Cpu cpu);
+
+    /**
+     * The instruction-specific part of the HSR syndrome of a stage 2 Data Abort (ARM ARM B3.13.6):
+     * ISV, SAS, SSE and SRT, so a hypervisor can emulate the access without decoding the
+     * instruction. 0 (ISV = 0) unless the instruction is a single load or store the syndrome
+     * can describe.
+     */
+    public int dataAbortSyndrome() {
+        return 0;
+    }
 }

@@ -129,8 +129,8 @@ public final class Machine implements PowerControl {
                 if (left <= 0) {
                     return Stop.BUDGET_EXHAUSTED;
                 }
-                if (cpu.waitingForInterrupt) {
-                    continue;   // no interrupt controller yet: nothing can wake it
+                if (!cpu.canRun()) {
+                    continue;   // waits for an interrupt or event that nothing raises yet
                 }
                 long ran = cpu.run(Math.min(QUANTUM, left));
                 left -= ran;
@@ -149,13 +149,13 @@ public final class Machine implements PowerControl {
     public void powerOff(String why) {
         poweredOff = true;
         powerReason = why;
-        cpus.forEach(c -> c.leaveRun = true);
+        cpus.forEach(Cpu::requestStop);
     }
 
     @Override
     public void reboot(String why) {
         rebootRequested = true;
         powerReason = why;
-        cpus.forEach(c -> c.leaveRun = true);
+        cpus.forEach(Cpu::requestStop);
     }
 }

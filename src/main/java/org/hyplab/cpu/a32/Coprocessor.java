@@ -2,18 +2,24 @@ package org.hyplab.cpu.a32;
 
 import org.hyplab.cpu.Cpu;
 import org.hyplab.cpu.ExceptionEntry;
+import org.hyplab.cpu.HypTraps;
 import org.hyplab.cpu.Insn;
+import org.hyplab.cpu.Mode;
 
 /**
  * MRC and MCR to CP15, the system control coprocessor (ARM ARM A8.8.98, A8.8.107, B3.17).
- * Other coprocessors (CP14 debug, CP10/CP11 VFP) and the 64-bit MRRC/MCRR forms take the
- * Undefined Instruction exception until their issues land. {@code MRC} to R15 sets the flags
- * from bits 31:28 (APSR_nzcv form).
+ * The order of checks is the architecture's (B1.14.1): an encoding that does not exist or is not
+ * allowed at this privilege level is UNDEFINED; otherwise a Non-secure PL0/PL1 access the
+ * hypervisor traps goes to Hyp mode (HSR.EC 0x03); otherwise it happens. Other coprocessors
+ * (CP14 debug, CP10/CP11 VFP) take the Undefined Instruction exception until their issues land.
+ * {@code MRC} to R15 sets the flags from bits 31:28 (APSR_nzcv form).
  */
 public final class Coprocessor extends Insn {
 
     private final boolean read;
-    private final int coproc, opc1, crn, rt, crm, opc2;
+    private final int coproc, opc1, crn, rt, crm, opc2, key;
+    /** HSR ISS of a trap (B3.13.6, EC 0x03): Opc2, Opc1, CRn, Rt, CRm, direction; CV/COND added at trap time. */
+    private final int iss;
 
     public Coprocessor(int word) {
         super(word);
@@ -24,25 +30,29 @@ public final class Coprocessor extends Insn {
         coproc = (word >>> 8) & 0xF;
         opc2 = (word >>> 5) & 7;
         crm = word & 0xF;
+        key = opc1 << 12 | crn << 8 | crm << 4 | opc2;
+        iss = opc2 << 17 | opc1 << 14 | crn << 10 | rt << 5 | crm << 1 | (read ? 1 : 0);
     }
 
     @Override
     public void execute(Cpu cpu) {
-        if (coproc != 15) {
+        if (coproc != 15 || !cpu.sys.defined32(key, read)) {
             ExceptionEntry.undefined(cpu, cpu.pc);
             return;
         }
+        if (cpu.mode() != Mode.HYP && HypTraps.cp15(cpu.sys, key, read)) {
+            ExceptionEntry.hypTrap(cpu, ExceptionEntry.EC_CP15_32, iss, cond);
+            return;
+        }
         if (read) {
-            Integer value = cpu.sys.read(opc1, crn, crm, opc2);
-            if (value == null) {
-                ExceptionEntry.undefined(cpu, cpu.pc);
-            } else if (rt == 15) {
+            int value = cpu.sys.read32(key);
+            if (rt == 15) {
                 cpu.setFlags(value);
             } else {
                 cpu.r[rt] = value;
             }
-        } else if (!cpu.sys.write(opc1, crn, crm, opc2, cpu.r[rt])) {
-            ExceptionEntry.undefined(cpu, cpu.pc);
+        } else {
+            cpu.sys.write32(key, cpu.r[rt]);
         }
     }
 }

@@ -18,8 +18,10 @@ public final class LoadStore extends Insn {
     private final Kind kind;
     private final int rn, rt, rm, imm, shiftType, shiftAmount;
     private final boolean registerOffset, add, index, writeback;
-    /** LDRT/STRT and friends: the access is checked as PL0's (meaningful once the MMU exists). */
+    /** LDRT/STRT and friends: the access is checked as PL0's (ARM ARM A8.8.?, B3.7.1). */
     final boolean unprivileged;
+    /** ISV, SAS, SSE, SRT for a stage 2 Data Abort (ARM ARM B3.13.6), or 0. */
+    private final int abortIss;
 
     /**
      * @param registerOffset the offset is Rm (shifted for word/byte forms) rather than {@code imm}
@@ -41,6 +43,30 @@ public final class LoadStore extends Insn {
         boolean wordOrByte = (word & 0x0C00_0000) == 0x0400_0000;
         this.shiftType = wordOrByte ? (word >>> 5) & 3 : 0;
         this.shiftAmount = wordOrByte ? (word >>> 7) & 0x1F : 0;
+        this.abortIss = syndrome(kind, rt, writeback || unprivileged);
+    }
+
+    /**
+     * The syndrome is valid only for a single load or store of one register without write-back
+     * (QEMU 7.2 reports the same set; BOARDS.md §4.4): SAS = size (0 byte, 1 halfword, 2 word),
+     * SSE = sign-extending load, SRT = Rt. LDRD/STRD, write-back and unprivileged forms give ISV = 0.
+     */
+    private static int syndrome(Kind kind, int rt, boolean writeback) {
+        if (writeback || kind == Kind.LDRD || kind == Kind.STRD) {
+            return 0;
+        }
+        int sas = switch (kind) {
+            case LDRB, STRB, LDRSB -> 0;
+            case LDRH, STRH, LDRSH -> 1;
+            default -> 2;
+        };
+        boolean sse = kind == Kind.LDRSB || kind == Kind.LDRSH;
+        return 1 << 24 | sas << 22 | (sse ? 1 << 21 : 0) | rt << 16;
+    }
+
+    @Override
+    public int dataAbortSyndrome() {
+        return abortIss;
     }
 
     @Override
@@ -51,8 +77,16 @@ public final class LoadStore extends Insn {
                 : imm;
         int offsetAddress = add ? base + offset : base - offset;
         int address = index ? offsetAddress : base;
-        // LDRT/STRT (unprivileged) check permissions as PL0 would; without the MMU (next
-        // issue) privilege changes nothing observable, so they run as the plain forms.
+        if (unprivileged) {
+            cpu.beginUnprivileged();
+            transfer(cpu, address, offsetAddress);
+            cpu.endUnprivileged();
+        } else {
+            transfer(cpu, address, offsetAddress);
+        }
+    }
+
+    private void transfer(Cpu cpu, int address, int offsetAddress) {
         switch (kind) {
             case LDR -> {
                 cpu.checkAlignment(address, 4, false);
