@@ -30,10 +30,11 @@ import static org.hyplab.timer.Access.UNDEFINED;
  * has EL2, so PL2 (Hyp mode) is the highest privilege level.
  *
  * <h2>Access rules</h2>
- * From the ARM ARM (B8.1.2 physical counter, B8.1.3 virtual counter, B8.1.5 timers, the B4.1
- * register descriptions) and, where the v7 text was not at hand, the AArch32 pseudocode of the
- * same registers in the ARMv8 system-register descriptions, which keeps the v7 behaviour for an
- * AArch32 EL2 without VHE:
+ * The ARMv7 rules are in ARM ARM B8.1.2 (physical counter), B8.1.3 (virtual counter), B8.1.5
+ * (timers) and the B4.1 register descriptions (CNTFRQ B4.1.21). That text was not at hand when
+ * this was written, so each rule below was taken from the AArch32 access pseudocode of the same
+ * register in Arm's ARMv8 system-register descriptions (CNTFRQ, CNTPCT, CNTVOFF, CNTHCTL ...),
+ * read for an AArch32 EL2 without VHE or ECV, which is the ARMv7 Virtualization Extensions case:
  * <table>
  * <caption>R = read, W = write; U = UNDEFINED, T = trap to Hyp, ok = allowed</caption>
  * <tr><th>register</th><th>PL0</th><th>PL1</th><th>PL2</th></tr>
