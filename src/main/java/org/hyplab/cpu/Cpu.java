@@ -6,6 +6,8 @@ import org.hyplab.mmu.MicroTlb;
 import org.hyplab.mmu.Mmu;
 import org.hyplab.mmu.MmuFault;
 import org.hyplab.mmu.Perm;
+import org.hyplab.timer.GenericTimer;
+import org.hyplab.timer.SystemCounter;
 
 /**
  * One ARMv7-A processor: its architectural state and the loop that fetches, decodes (once,
@@ -59,6 +61,8 @@ public final class Cpu {
     public final Bus bus;
     public final SystemRegisters sys;
     public final Mmu mmu;
+    /** This CPU's generic timer; its count comes from the machine's {@link SystemCounter}. */
+    public final GenericTimer timer;
     private final DecodeCache code;
     /** The micro-TLB of the current privilege level: every data access and fetch starts here. */
     private MicroTlb utlb;
@@ -66,6 +70,8 @@ public final class Cpu {
     // ---- run state ----------------------------------------------------------------------------
     /** Instructions retired (executed or failed their condition) since reset. */
     public long retired;
+    /** Cycles this CPU spent waiting (WFI/WFE) while the machine moved time on. */
+    public long idleCycles;
     /** Set by WFI (and WFE) until a wake-up event arrives (ARM ARM B1.8.12, B1.8.13). */
     public boolean waitingForInterrupt;
     /** Set by WFE: an event (SEV) wakes the CPU as well as an interrupt. */
@@ -90,10 +96,17 @@ public final class Cpu {
     private Insn[] fetchPage = NO_PAGE;
     private int fetchPageVa;
 
+    /** A CPU with a counter of its own (one instruction = one cycle at 1 GHz, CNTFRQ as QEMU's A15). */
     public Cpu(int index, Bus bus, DecodeCache code) {
+        this(index, bus, code, null);
+    }
+
+    /** @param counter the machine's system counter, or {@code null} for one driven by this CPU's cycles */
+    public Cpu(int index, Bus bus, DecodeCache code, SystemCounter counter) {
         this.index = index;
         this.bus = bus;
         this.code = code;
+        this.timer = new GenericTimer(counter != null ? counter : new SystemCounter(SystemCounter.VEXPRESS_HZ, this::cycles));
         this.sys = new SystemRegisters(this);
         this.mmu = new Mmu(sys, bus);
         this.mmu.setContextListener(this::forgetFetchPage);
@@ -121,9 +134,23 @@ public final class Cpu {
         irqLine = fiqLine = virqLine = vfiqLine = false;
         sys.reset();
         mmu.reset();
+        timer.reset();
         utlb = mmu.microTlb(2);
         interruptInputsChanged();
         forgetFetchPage();
+    }
+
+    /**
+     * Emulated time on this CPU, in cycles: one instruction is one cycle of a 1 GHz clock, and
+     * waiting counts too. Exact mid-run, as {@link #retired} is counted per instruction.
+     */
+    public long cycles() {
+        return retired + idleCycles;
+    }
+
+    /** The current privilege level: 0 (User), 1 (other PL1 modes) or 2 (Hyp). */
+    public int privilegeLevel() {
+        return privilegeLevel(mode);
     }
 
     /** 0 for User mode, 2 for Hyp mode, 1 for the other modes (ARM ARM B1.3.1). */
@@ -603,9 +630,10 @@ public final class Cpu {
      * pending interrupts; it returns early when the CPU waits (WFI/WFE) or a stop is requested.
      */
     public long run(long budget) {
-        long done = 0;
+        long start = retired;
+        long end = start + budget;
         stopRequested = false;
-        while (done < budget && !stopRequested) {
+        while (retired < end && !stopRequested) {
             leaveRun = false;
             if (interruptInputs) {
                 if (waitingForInterrupt && interruptPending()) {
@@ -618,13 +646,14 @@ public final class Cpu {
             if (waitingForInterrupt) {
                 break;
             }
-            while (done < budget && !leaveRun) {
+            // retired counts per instruction (not at the end) so that the generic timer's count
+            // is exact when an instruction reads it.
+            while (retired < end && !leaveRun) {
                 execute();
-                done++;
+                retired++;
             }
         }
-        retired += done;
-        return done;
+        return retired - start;
     }
 
     /** Executes one instruction (after taking a pending interrupt, if one is unmasked). */

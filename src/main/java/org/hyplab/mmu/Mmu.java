@@ -355,17 +355,17 @@ public final class Mmu {
             if (hypOp) {
                 TlbEntry e = (sys.hsctlr & SCTLR_M) == 0 ? flatHyp(va) : walkHyp(va, null, write, false);
                 check(e, va, kind, 2);
-                return par(e.pa(va), e.s1Attr, longPar);
+                return par(e.pa(va), e.s1Attr, longPar, false);
             }
             if (bothStages) {
                 TlbEntry e = stage1On() || stage2On() ? walkPl10(va, null, write, false) : flatPl10(va);
                 check(e, va, kind, user ? 0 : 1);
-                return par(e.pa(va), e.s1Attr, longPar);
+                return par(e.pa(va), e.s1Attr, longPar, false);
             }
             // Stage 1 only: the result is the IPA.
             TlbEntry e = stage1On() ? walkPl10Stage1(va, write) : flatPl10(va);
             check(e, va, kind, user ? 0 : 1);
-            return par(e.ipa(va), e.s1Attr, longPar);
+            return par(e.ipa(va), e.s1Attr, longPar, !e.longFormat && e.sizeLog2 == 24);
         } catch (MmuFault f) {
             if (f.isStage2() && !bothStages && !hypOp) {
                 throw f;   // to Hyp mode as a Data Abort (B4.2.4)
@@ -380,7 +380,7 @@ public final class Mmu {
     }
 
     /** PAR for a successful translation (B4.1.?, long and short formats). */
-    private static long par(long pa, int attr, boolean longFormat) {
+    private static long par(long pa, int attr, boolean longFormat, boolean supersection) {
         if (longFormat) {
             return (long) attr << 56 | (pa & 0xFF_FFFF_F000L) | 1 << 11;
         }
@@ -405,7 +405,9 @@ public final class Mmu {
                 default -> 0b00;
             };
         }
-        return (pa & 0xFFFF_F000L) | inner << 4 | outer << 2;
+        // SS = 1 (supersection): PA[31:24] in bits 31:24 and PA[39:32] in bits 23:16.
+        long address = supersection ? (pa & 0xFF00_0000L) | ((pa >>> 32) & 0xFF) << 16 | 1 << 1 : pa & 0xFFFF_F000L;
+        return address | inner << 4 | outer << 2;
     }
 
     /** PAR for a fault: F = 1 and the fault status (long: FST, S = stage 2, PTW = on a stage 1 walk). */

@@ -5,6 +5,8 @@ import org.hyplab.cpu.ExceptionEntry;
 import org.hyplab.cpu.HypTraps;
 import org.hyplab.cpu.Insn;
 import org.hyplab.cpu.Mode;
+import org.hyplab.timer.Access;
+import org.hyplab.timer.TimerRegister;
 
 /**
  * MRC and MCR to CP15, the system control coprocessor (ARM ARM A8.8.98, A8.8.107, B3.17).
@@ -36,6 +38,10 @@ public final class Coprocessor extends Insn {
 
     @Override
     public void execute(Cpu cpu) {
+        if (coproc == 15 && TimerRegister.claims32(crn)) {
+            timer(cpu);
+            return;
+        }
         if (coproc != 15 || !cpu.sys.defined32(key, read)) {
             ExceptionEntry.undefined(cpu, cpu.pc);
             return;
@@ -53,6 +59,27 @@ public final class Coprocessor extends Insn {
             }
         } else {
             cpu.sys.write32(key, cpu.r[rt]);
+        }
+    }
+
+    /** CRn = c14 is the generic timer's: it decides UNDEFINED / trap / access (ARM ARM B8.1). */
+    private void timer(Cpu cpu) {
+        int pl = cpu.privilegeLevel();
+        Access a = read ? cpu.timer.read32(opc1, crn, crm, opc2, pl)
+                : cpu.timer.write32(opc1, crn, crm, opc2, pl, cpu.r[rt]);
+        switch (a) {
+            case UNDEFINED -> ExceptionEntry.undefined(cpu, cpu.pc);
+            case TRAP_TO_HYP -> ExceptionEntry.hypTrap(cpu, ExceptionEntry.EC_CP15_32, iss, cond);
+            default -> {
+                if (read) {
+                    int value = (int) cpu.timer.value();
+                    if (rt == 15) {
+                        cpu.setFlags(value);
+                    } else {
+                        cpu.r[rt] = value;
+                    }
+                }
+            }
         }
     }
 }

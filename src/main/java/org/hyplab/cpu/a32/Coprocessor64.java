@@ -5,6 +5,8 @@ import org.hyplab.cpu.ExceptionEntry;
 import org.hyplab.cpu.HypTraps;
 import org.hyplab.cpu.Insn;
 import org.hyplab.cpu.Mode;
+import org.hyplab.timer.Access;
+import org.hyplab.timer.TimerRegister;
 
 /**
  * MRRC and MCRR to CP15: the 64-bit system registers (TTBR0/1, PAR, HTTBR, VTTBR, and the generic
@@ -33,7 +35,15 @@ public final class Coprocessor64 extends Insn {
 
     @Override
     public void execute(Cpu cpu) {
-        if (coproc != 15 || rt == 15 || rt2 == 15 || (read && rt == rt2) || !cpu.sys.defined64(opc1, crm, read)) {
+        if (coproc != 15 || rt == 15 || rt2 == 15 || (read && rt == rt2)) {
+            ExceptionEntry.undefined(cpu, cpu.pc);
+            return;
+        }
+        if (TimerRegister.claims64(crm)) {
+            timer(cpu);
+            return;
+        }
+        if (!cpu.sys.defined64(opc1, crm, read)) {
             ExceptionEntry.undefined(cpu, cpu.pc);
             return;
         }
@@ -47,6 +57,24 @@ public final class Coprocessor64 extends Insn {
             cpu.r[rt2] = (int) (value >>> 32);
         } else {
             cpu.sys.write64(opc1, crm, (cpu.r[rt] & 0xFFFF_FFFFL) | (long) cpu.r[rt2] << 32);
+        }
+    }
+
+    /** CRm = c14 is the generic timer's: CNTPCT, CNTVCT, the CVALs and CNTVOFF (ARM ARM B8.1). */
+    private void timer(Cpu cpu) {
+        int pl = cpu.privilegeLevel();
+        Access a = read ? cpu.timer.read64(opc1, crm, pl)
+                : cpu.timer.write64(opc1, crm, pl, (cpu.r[rt2] & 0xFFFF_FFFFL) << 32 | (cpu.r[rt] & 0xFFFF_FFFFL));
+        switch (a) {
+            case UNDEFINED -> ExceptionEntry.undefined(cpu, cpu.pc);
+            case TRAP_TO_HYP -> ExceptionEntry.hypTrap(cpu, ExceptionEntry.EC_CP15_64, iss, cond);
+            default -> {
+                if (read) {
+                    long value = cpu.timer.value();
+                    cpu.r[rt] = (int) value;
+                    cpu.r[rt2] = (int) (value >>> 32);
+                }
+            }
         }
     }
 }
