@@ -18,7 +18,9 @@ import org.hyplab.machine.Machine;
 
 /**
  * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu]}: the interpreter's
- * speed on a CPU-bound program, beside QEMU's on the same ELF.
+ * speed on a CPU-bound program, beside QEMU's on the same ELF. Without {@code --kernel} it
+ * measures the program twice, with the MMU off and as a guest with stage 1 and stage 2 on, and
+ * prints the slowdown translation costs.
  *
  * <p>HypLab runs in this JVM: {@code warmup} runs let the JIT settle, then {@code runs} timed
  * runs; QEMU runs as a whole process ({@code qemu-system-arm -M vexpress-a15,secure=off}),
@@ -29,6 +31,8 @@ import org.hyplab.machine.Machine;
 public final class BenchCommand implements Command {
 
     static final Path DEFAULT_KERNEL = Path.of("target/arm/tests/bench/bench.elf");
+    /** The same workload as a guest: stage 2 and stage 1 translation on (tests/arm/bench/bench_mmu.c). */
+    static final Path MMU_KERNEL = Path.of("target/arm/tests/bench/bench_mmu.elf");
 
     @Override
     public String name() {
@@ -42,14 +46,14 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Path kernel = DEFAULT_KERNEL;
+        List<Path> kernels = List.of(DEFAULT_KERNEL, MMU_KERNEL);
         int runs = 5;
         int warmup = 3;
         boolean qemu = true;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--kernel" -> kernel = Path.of(value(args, ++i, arg));
+                case "--kernel" -> kernels = List.of(Path.of(value(args, ++i, arg)));
                 case "--runs" -> runs = count(value(args, ++i, arg), arg, 1);
                 case "--warmup" -> warmup = count(value(args, ++i, arg), arg, 0);
                 case "--no-qemu" -> qemu = false;
@@ -57,6 +61,23 @@ public final class BenchCommand implements Command {
                         + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu)");
             }
         }
+        List<Double> mips = new ArrayList<>();
+        for (Path kernel : kernels) {
+            double m = measure(kernel, runs, warmup, qemu, out, err);
+            if (m < 0) {
+                return EXIT_FAILED;
+            }
+            mips.add(m);
+        }
+        if (mips.size() == 2) {
+            out.printf("MMU on (stage 1 + stage 2) vs off: %.1f vs %.1f MIPS, %+.1f%%%n",
+                    mips.get(1), mips.get(0), 100.0 * (mips.get(1) - mips.get(0)) / mips.get(0));
+        }
+        return EXIT_OK;
+    }
+
+    /** Times one kernel on HypLab (and QEMU); returns HypLab's MIPS (from the median), or -1 on failure. */
+    private double measure(Path kernel, int runs, int warmup, boolean qemu, PrintStream out, PrintStream err) {
         ElfImage elf;
         try {
             elf = ElfImage.parse(Files.readAllBytes(kernel));
@@ -83,7 +104,7 @@ public final class BenchCommand implements Command {
             long elapsed = System.nanoTime() - start;
             if (stop != Machine.Stop.POWERED_OFF) {
                 err.println("hyplab bench: the program did not power off (" + stop + ")");
-                return EXIT_FAILED;
+                return -1;
             }
             if (i >= warmup) {
                 nanos[i - warmup] = elapsed;
@@ -103,18 +124,18 @@ public final class BenchCommand implements Command {
                 byte[] qemuConsole = runQemu(kernel, err);
                 qemuNanos[i] = System.nanoTime() - start;
                 if (qemuConsole == null) {
-                    return EXIT_FAILED;
+                    return -1;
                 }
                 if (!Arrays.equals(qemuConsole, console)) {
                     err.println("hyplab bench: QEMU's console differs from HypLab's: a conformance bug");
-                    return EXIT_FAILED;
+                    return -1;
                 }
             }
             long q = median(qemuNanos);
             out.printf("QEMU:   median %.3f s for the whole process (runs: %s)%n", q / 1e9, seconds(qemuNanos));
             out.printf("HypLab/QEMU time ratio: %.1f%n", (double) hyplab / q);
         }
-        return EXIT_OK;
+        return mips;
     }
 
     private static byte[] runQemu(Path kernel, PrintStream err) {
