@@ -556,6 +556,12 @@ public final class Cpu {
      * only the virtual interrupts (B1.14.?).
      */
     private void takePendingInterrupt() {
+        nextPc = pc;
+        takeInterrupt();
+        pc = nextPc;   // the entry code sets nextPc; between instructions that is where we go
+    }
+
+    private void takeInterrupt() {
         int hcr = sys.hcr;
         boolean hyp = mode == Mode.HYP;
         boolean tge = (hcr & SystemRegisters.HCR_TGE) != 0;
