@@ -53,6 +53,15 @@ class UndefinedTest {
     }
 
     @Test
+    void theUnpredictableHintFormIsNotInTheUnconditionalSpace() {
+        // MSR (immediate) with no fields is printed as a hint, but not with cond = 1111.
+        Expectations.assertAll(new String[][] {
+            {"e3205c00", "nop\t{0}"},
+            {"f3205c00", "<UNDEFINED> instruction: 0xf3205c00"},
+        });
+    }
+
+    @Test
     void everyWordGivesTextAndNoException() {
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 200_000; i++) {

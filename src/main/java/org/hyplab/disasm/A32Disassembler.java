@@ -42,8 +42,12 @@ public final class A32Disassembler {
         LoadStore.RULES, DataProcessing.FIRST, DataProcessing.ARITHMETIC, StatusRegister.RULES,
         DataProcessing.REST, LoadStore.LOADS, BlockTransfer.RULES);
 
-    /** MSR-immediate encodings with no fields and SBO bits clear: a hint with an unpredictable form. */
-    private static final Rule UNPREDICTABLE_HINT = Rule.of(0x03200000, 0x0fff00ff, "nop{c}\t{{{d:0-7}}}");
+    /**
+     * MSR-immediate encodings with no fields and SBO bits clear: a hint with an unpredictable
+     * form. A table, so that it leaves the unconditional space (cond = 1111) alone.
+     */
+    private static final Table UNPREDICTABLE_HINT = new Table(new Rule[] {
+        Rule.of(0x03200000, 0x0fff00ff, "nop{c}\t{{{d:0-7}}}")});
 
     /**
      * The text objdump prints for {@code word} at {@code address}, without comments.
@@ -65,8 +69,8 @@ public final class A32Disassembler {
         if (text == null) {
             text = CORE.decode(word, address);
         }
-        if (text == null && UNPREDICTABLE_HINT.matches(word)) {
-            text = UNPREDICTABLE_HINT.print(word, address);
+        if (text == null) {
+            text = UNPREDICTABLE_HINT.decode(word, address);
         }
         return text != null ? text : undefined(word);
     }
