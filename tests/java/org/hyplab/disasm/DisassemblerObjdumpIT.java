@@ -118,13 +118,24 @@ class DisassemblerObjdumpIT {
         if (undefined.find()) {
             return undefined.group();
         }
-        int comment = text.indexOf('@');
-        if (comment >= 0) {
-            text = text.substring(0, comment);
-        }
-        text = collapse(SYMBOL.matcher(text).replaceAll("$1"));
+        text = collapse(SYMBOL.matcher(withoutComment(text)).replaceAll("$1"));
         Matcher branch = BRANCH.matcher(text);
         return branch.matches() ? branch.group(1) + " 0x" + branch.group(3) : text;
+    }
+
+    /**
+     * HypLab's text made comparable: its one kind of comment, the note after an instruction the
+     * Cortex-A15 does not have ({@code @ ARMv8: not on Cortex-A15}), goes as objdump's do, and
+     * white space is collapsed.
+     */
+    static String normaliseHypLab(String text) {
+        return collapse(withoutComment(text));
+    }
+
+    /** The text before an ARM assembler comment ({@code @} to the end of the line). */
+    static String withoutComment(String text) {
+        int comment = text.indexOf('@');
+        return comment >= 0 ? text.substring(0, comment) : text;
     }
 
     static String collapse(String text) {
@@ -206,7 +217,7 @@ class DisassemblerObjdumpIT {
         void compare(int word, int address, String objdumpText) {
             total++;
             String expected = normaliseObjdump(objdumpText);
-            String actual = collapse(A32Disassembler.disassemble(word, address));
+            String actual = normaliseHypLab(A32Disassembler.disassemble(word, address));
             boolean isInstruction = !expected.startsWith("<UNDEFINED>");
             if (isInstruction) {
                 decoded++;
