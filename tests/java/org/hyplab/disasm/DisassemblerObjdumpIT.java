@@ -40,8 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Multiprocessing, integer divide) — the Cortex-A15's architecture. It rejects the ARMv8 core
  * instructions as an ARMv7 processor does (CRC32 prints as the TST it falls through to, SEVL as
  * {@code nop {5}}). What it cannot do is reject ARMv8 floating point and SIMD: binutils adds
- * every FP/SIMD extension to every architecture and does not feature-check Advanced SIMD rows,
- * so those words are the listed known differences (tests/resources/.../known-differences.txt).
+ * every FP/SIMD extension to every architecture and does not feature-check Advanced SIMD rows
+ * (and tags a few core rows, LDA/STL and HLT, with feature bits armv7 has). HypLab prints those
+ * words as objdump does, followed by a note ({@code @ ARMv8: not on Cortex-A15}) that the
+ * comparison drops as it drops objdump's own comments. Any difference kept on purpose must be
+ * listed, with its reason, in tests/resources/.../known-differences.txt.
+ *
+ * <p>Each comparison must agree on at least 99.9% of the words objdump decodes, counting
+ * every difference (known or not); a difference no known class covers fails the test anyway.
  * The random words are disassembled from a raw file ({@code -D -b binary}, addresses from 0),
  * the programs from their ELF files ({@code -d}: objdump's mapping symbols tell code from
  * literal pools). objdump runs once per file, never once per word.
@@ -118,13 +124,24 @@ class DisassemblerObjdumpIT {
         if (undefined.find()) {
             return undefined.group();
         }
-        int comment = text.indexOf('@');
-        if (comment >= 0) {
-            text = text.substring(0, comment);
-        }
-        text = collapse(SYMBOL.matcher(text).replaceAll("$1"));
+        text = collapse(SYMBOL.matcher(withoutComment(text)).replaceAll("$1"));
         Matcher branch = BRANCH.matcher(text);
         return branch.matches() ? branch.group(1) + " 0x" + branch.group(3) : text;
+    }
+
+    /**
+     * HypLab's text made comparable: its one kind of comment, the note after an instruction the
+     * Cortex-A15 does not have ({@code @ ARMv8: not on Cortex-A15}), goes as objdump's do, and
+     * white space is collapsed.
+     */
+    static String normaliseHypLab(String text) {
+        return collapse(withoutComment(text));
+    }
+
+    /** The text before an ARM assembler comment ({@code @} to the end of the line). */
+    static String withoutComment(String text) {
+        int comment = text.indexOf('@');
+        return comment >= 0 ? text.substring(0, comment) : text;
     }
 
     static String collapse(String text) {
@@ -206,7 +223,7 @@ class DisassemblerObjdumpIT {
         void compare(int word, int address, String objdumpText) {
             total++;
             String expected = normaliseObjdump(objdumpText);
-            String actual = collapse(A32Disassembler.disassemble(word, address));
+            String actual = normaliseHypLab(A32Disassembler.disassemble(word, address));
             boolean isInstruction = !expected.startsWith("<UNDEFINED>");
             if (isInstruction) {
                 decoded++;
@@ -233,14 +250,12 @@ class DisassemblerObjdumpIT {
         }
 
         void check() {
-            int outsideKnown = decoded - known_;
             double raw = decoded == 0 ? 1 : (double) decodedAgree / decoded;
-            double a15 = outsideKnown == 0 ? 1 : (double) decodedAgree / outsideKnown;
             StringBuilder report = new StringBuilder();
-            report.append(String.format("%s: %d words, %d decoded by objdump, %d agree (%.4f%%);%n",
+            report.append(String.format("%s: %d words, %d decoded by objdump, %d identical (%.4f%%);%n",
                     what, total, decoded, decodedAgree, 100 * raw));
-            report.append(String.format("  known differences (not in the Cortex-A15): %d words; agreement on the rest: %.4f%%; %.1f s%n",
-                    known_, 100 * a15, (System.nanoTime() - started) / 1e9));
+            report.append(String.format("  known differences: %d words; %.1f s%n",
+                    known_, (System.nanoTime() - started) / 1e9));
             perClass.forEach((id, n) -> {
                 if (n > 0) {
                     report.append(String.format("  %-22s %7d  e.g. %s%n", id, n, examples.get(id)));
@@ -249,9 +264,8 @@ class DisassemblerObjdumpIT {
             System.out.print(report);
             assertTrue(unexplained.isEmpty(), unexplained.size() + " differences no known class explains:\n"
                     + String.join("\n", unexplained) + "\n" + report);
-            assertTrue(a15 >= REQUIRED, "agreement below 99.9%:\n" + report);
-            // The known classes are a small share of all words; a growing share needs a look.
-            assertTrue(raw >= 0.998, "agreement including the known differences below 99.8%:\n" + report);
+            // Raw agreement: every word objdump decodes counts, the known differences included.
+            assertTrue(raw >= REQUIRED, "agreement on the words objdump decodes below 99.9%:\n" + report);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * registers and a shift amount, A7.4.5 two registers, miscellaneous, A7.4.6 one register and a
  * modified immediate; A7.7 (element and structure load/store).
  * The ARMv8 additions (AES, SHA, VRINT, VMAXNM, half-precision arithmetic, ...) are not in the
- * Cortex-A15 and stay undefined.
+ * Cortex-A15; they are in Armv8AdvancedSimd, whose rows this table takes in.
  */
 final class AdvancedSimd {
 
@@ -59,6 +59,8 @@ final class AdvancedSimd {
         r.add(Rule.of(0xf3b60700, 0xffbf0fd0, "vcvt{c}.f32.f16\t{Qd}, {Dm}"));
         r.add(Rule.of(0xf2000c10, 0xffb00f10, "vfma{c}.f32" + VVV));
         r.add(Rule.of(0xf2200c10, 0xffb00f10, "vfms{c}.f32" + VVV));
+        // The later architectures' rows (see Armv8AdvancedSimd), all before the v1 rows below.
+        r.addAll(List.of(Armv8AdvancedSimd.RULES));
         // Two registers, miscellaneous (A7.4.5).
         r.add(Rule.of(0xf2880a10, 0xfebf0fd0, "vmovl{c}." + U + "8\t{Qd}, {Dm}"));
         r.add(Rule.of(0xf2900a10, 0xfebf0fd0, "vmovl{c}." + U + "16\t{Qd}, {Dm}"));

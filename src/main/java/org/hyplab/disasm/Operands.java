@@ -72,6 +72,8 @@ final class Operands {
             case "t" -> (out, w, a) -> append(out, (w & 0x01200000) == 0x00200000 ? "t" : "");
             // coprocessor and VFP (ARM ARM A7.5, A7.6)
             case "cpaddr" -> (out, w, a) -> coprocessorAddress(out, w);
+            // VLDR/VSTR (System Register) of ARMv8.1-M: the same forms with a 7-bit offset.
+            case "cpaddr7" -> (out, w, a) -> coprocessorAddress(out, w & ~0x80);
             case "dlist" -> (out, w, a) -> doubleList(out, w);
             case "slist" -> (out, w, a) -> vfpList(out, w, true);
             case "xlist" -> (out, w, a) -> vfpList(out, w, false);

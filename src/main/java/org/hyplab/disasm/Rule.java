@@ -27,6 +27,10 @@ import java.util.List;
  * A field F is a bit range {@code 7-11} or a single bit {@code 20}; several, separated by
  * commas, are concatenated with the first one in the low bits ({@code 5,0-3} = bit 5, then bits
  * 3:0 above it), as the ARM ARM builds e.g. {@code imm4:i}.
+ *
+ * <p>A row made by {@link #later} is an instruction of a later architecture than the Cortex-A15's
+ * that objdump decodes anyway: it prints as objdump prints it, followed by a note in objdump's
+ * comment syntax: {@code vseleq.f32 s0, s1, s2 @ ARMv8: not on Cortex-A15} (with TABs).
  */
 record Rule(int mask, int value, Part[] parts) {
 
@@ -40,6 +44,14 @@ record Rule(int mask, int value, Part[] parts) {
             throw new IllegalArgumentException("value has bits outside the mask: " + template);
         }
         return new Rule(mask, value, compile(template));
+    }
+
+    /**
+     * A row of an instruction the Cortex-A15 does not have (it takes the Undefined Instruction
+     * exception there), introduced by {@code architecture}, e.g. "ARMv8.2".
+     */
+    static Rule later(String architecture, int value, int mask, String template) {
+        return of(value, mask, template + "\t@ " + architecture + ": not on Cortex-A15");
     }
 
     boolean matches(int word) {

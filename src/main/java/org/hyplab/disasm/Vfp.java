@@ -7,7 +7,7 @@ package org.hyplab.disasm;
  * ARM ARM A7.5 (VFP data-processing), A7.6 (extension register load/store), A7.8 (8, 16 and
  * 32-bit transfer between ARM core and extension registers), A7.9 (64-bit transfers),
  * A8.8.306 (VCVTB, VCVTT). The ARMv8 additions in this space (VSEL, VMAXNM, VRINT, VCVTA...)
- * are not in the Cortex-A15 and are left undefined.
+ * are not in the Cortex-A15; they are in Armv8FloatingPoint.
  */
 final class Vfp {
 
