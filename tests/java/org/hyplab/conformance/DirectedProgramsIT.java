@@ -16,23 +16,33 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The directed test programs (tests/arm/directed, and the bare-metal hello) run on QEMU and on
+ * The directed test programs (tests/arm/directed and tests/arm/vmsa, and the bare-metal hello) run on QEMU and on
  * HypLab; the two console transcripts must be byte-identical. QEMU is the oracle: each program
  * prints what it computed, and HypLab must compute the same.
  */
 class DirectedProgramsIT {
+
+    /**
+     * The program groups of tests/arm compared here: the instruction set (directed) and the
+     * memory system and Virtualization Extensions (vmsa). tests/arm/pending is not: it needs units
+     * HypLab does not have yet.
+     */
+    static final List<String> GROUPS = List.of("directed", "vmsa");
 
     /** Far more than any directed program needs; hitting it means HypLab went astray. */
     static final long BUDGET = 2_000_000_000L;
 
     @TestFactory
     Stream<DynamicTest> everyDirectedProgramPrintsWhatItPrintsOnQemu() throws IOException {
-        List<Path> programs;
-        try (Stream<Path> files = Files.list(Qemu.armDir().resolve("tests/directed"))) {
-            programs = Stream.concat(files.filter(p -> p.toString().endsWith(".elf")),
-                    Stream.of(Qemu.armDir().resolve("baremetal/hello-vexpress.elf"))).sorted().toList();
+        List<Path> programs = new java.util.ArrayList<>();
+        for (String group : GROUPS) {
+            try (Stream<Path> files = Files.list(Qemu.armDir().resolve("tests").resolve(group))) {
+                files.filter(p -> p.toString().endsWith(".elf")).forEach(programs::add);
+            }
         }
-        assertTrue(programs.size() >= 2, "no directed programs were built: " + programs);
+        programs.add(Qemu.armDir().resolve("baremetal/hello-vexpress.elf"));
+        programs.sort(null);
+        assertTrue(programs.size() >= 12, "no directed programs were built: " + programs);
         return programs.stream().map(elf -> DynamicTest.dynamicTest(elf.getFileName().toString(), () -> {
             Qemu.Run oracle = Qemu.runVexpress(elf);
             assertEquals(0, oracle.exitCode(), "QEMU did not power off cleanly:\n" + oracle.text());
