@@ -70,8 +70,6 @@ public final class Cpu {
     // ---- run state ----------------------------------------------------------------------------
     /** Instructions retired (executed or failed their condition) since reset. */
     public long retired;
-    /** Cycles this CPU spent waiting (WFI/WFE) while the machine moved time on. */
-    public long idleCycles;
     /** Set by WFI (and WFE) until a wake-up event arrives (ARM ARM B1.8.12, B1.8.13). */
     public boolean waitingForInterrupt;
     /** Set by WFE: an event (SEV) wakes the CPU as well as an interrupt. */
@@ -88,8 +86,6 @@ public final class Cpu {
     private boolean irqLine, fiqLine, virqLine, vfiqLine;
     /** Some interrupt input is active (a line or HCR.VI/VF/VA): worth a look between instructions. */
     private boolean interruptInputs;
-    /** What SEV does; the machine makes it reach every CPU. */
-    public Runnable sendEventHook;
 
     // Fast fetch: the decoded page holding the current PC (an empty page when none is cached).
     private static final Insn[] NO_PAGE = new Insn[1024];
@@ -141,11 +137,12 @@ public final class Cpu {
     }
 
     /**
-     * Emulated time on this CPU, in cycles: one instruction is one cycle of a 1 GHz clock, and
-     * waiting counts too. Exact mid-run, as {@link #retired} is counted per instruction.
+     * Emulated time on this CPU, in cycles: one instruction is one cycle of a 1 GHz clock. Exact
+     * mid-run, as {@link #retired} is counted per instruction. (Time spent waiting joins with the
+     * SMP machine loop, which moves idle time on to the next timer event.)
      */
     public long cycles() {
-        return retired + idleCycles;
+        return retired;
     }
 
     /** The current privilege level: 0 (User), 1 (other PL1 modes) or 2 (Hyp). */
@@ -600,13 +597,9 @@ public final class Cpu {
         }
     }
 
-    /** SEV: signal an event to every CPU of the machine (here, through the machine's hook). */
+    /** SEV: signal an event (to this CPU; reaching every CPU joins with SMP, issue 5). */
     public void sendEvent() {
-        if (sendEventHook != null) {
-            sendEventHook.run();
-        } else {
-            receiveEvent();
-        }
+        receiveEvent();
     }
 
     /** An event from SEV: wakes a WFE, or is remembered in the Event Register. */

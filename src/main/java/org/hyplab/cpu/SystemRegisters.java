@@ -288,16 +288,13 @@ public final class SystemRegisters {
     public void write32(int k, int value) {
         switch (k) {
             case 0x2000 -> csselr = value & 0xF;
-            case 0x0100 -> {
-                sctlr = value;
-                mmu().contextChanged();
-            }
+            case 0x0100 -> sctlr = value;
             case 0x0101 -> actlr = value;
             case 0x0102 -> cpacr = value & 0x00F0_0000;   // only CP10/CP11 access bits exist
-            case 0x0200 -> setTranslation(() -> ttbr0 = (ttbr0 & ~0xFFFF_FFFFL) | (value & 0xFFFF_FFFFL));
-            case 0x0201 -> setTranslation(() -> ttbr1 = (ttbr1 & ~0xFFFF_FFFFL) | (value & 0xFFFF_FFFFL));
-            case 0x0202 -> setTranslation(() -> ttbcr = ttbcrWriteMask(value));
-            case 0x0300 -> setTranslation(() -> dacr = value);
+            case 0x0200 -> ttbr0 = (ttbr0 & ~0xFFFF_FFFFL) | (value & 0xFFFF_FFFFL);
+            case 0x0201 -> ttbr1 = (ttbr1 & ~0xFFFF_FFFFL) | (value & 0xFFFF_FFFFL);
+            case 0x0202 -> ttbcr = ttbcrWriteMask(value);
+            case 0x0300 -> dacr = value;
             case 0x0500 -> dfsr = value;
             case 0x0501 -> ifsr = value;
             case 0x0510 -> adfsr = value;
@@ -305,13 +302,13 @@ public final class SystemRegisters {
             case 0x0600 -> dfar = value;
             case 0x0602 -> ifar = value;
             case 0x0740 -> par = value & 0xFFFF_FFFFL;
-            case 0x0A20 -> setTranslation(() -> prrr = value);
-            case 0x0A21 -> setTranslation(() -> nmrr = value);
+            case 0x0A20 -> prrr = value;
+            case 0x0A21 -> nmrr = value;
             case 0x0A30 -> amair0 = value;
             case 0x0A31 -> amair1 = value;
             case 0x0C00 -> vbar = value & ~0x1F;
             case 0x0D00 -> { }                             // FCSEIDR: RAZ/WI
-            case 0x0D01 -> setTranslation(() -> contextidr = value);   // the ASID with short descriptors
+            case 0x0D01 -> contextidr = value;   // the ASID with short descriptors
             case 0x0D02 -> tpidrurw = value;
             case 0x0D03 -> tpidruro = value;
             case 0x0D04 -> tpidrprw = value;
@@ -326,31 +323,34 @@ public final class SystemRegisters {
                     mmu().tlbMaintenance(k, value, cpu.mode() == Mode.HYP);
             case 0x4000 -> vpidr = value;
             case 0x4005 -> vmpidr = value;
-            case 0x4100 -> setTranslation(() -> hsctlr = value);
+            case 0x4100 -> hsctlr = value;
             case 0x4101 -> hactlr = value;
             case 0x4110 -> {
-                setTranslation(() -> hcr = value & HCR_MASK);
+                hcr = value & HCR_MASK;
                 cpu.interruptInputsChanged();   // HCR.VI/VF/VA and the IMO/FMO/AMO routing
             }
             case 0x4111 -> hdcr = value & 0xFFF;
             case 0x4112 -> hcptr = value;
             case 0x4113 -> hstr = value & 0x3BFEF;   // T0-T15 without T4 and T14, TTEE, TJDBX
             case 0x4117 -> hacr = value;
-            case 0x4202 -> setTranslation(() -> htcr = value);
-            case 0x4212 -> setTranslation(() -> vtcr = value);
+            case 0x4202 -> htcr = value;
+            case 0x4212 -> vtcr = value;
             case 0x4510 -> hadfsr = value;
             case 0x4511 -> haifsr = value;
             case 0x4520 -> hsr = value;
             case 0x4600 -> hdfar = value;
             case 0x4602 -> hifar = value;
             case 0x4604 -> hpfar = value & ~0xF;
-            case 0x4A20 -> setTranslation(() -> hmair0 = value);
-            case 0x4A21 -> setTranslation(() -> hmair1 = value);
+            case 0x4A20 -> hmair0 = value;
+            case 0x4A21 -> hmair1 = value;
             case 0x4A30 -> hamair0 = value;
             case 0x4A31 -> hamair1 = value;
             case 0x4C00 -> hvbar = value & ~0x1F;
             case 0x4D02 -> htpidr = value;
             default -> throw new IllegalStateException(String.format("MCR encoding 0x%04x is not defined", k));
+        }
+        if (TRANSLATION_CONTROLS.contains(k)) {
+            mmu().contextChanged();   // the micro-TLBs forget their pages; the TLB keeps its entries
         }
     }
 
@@ -366,11 +366,11 @@ public final class SystemRegisters {
         return value & 7;
     }
 
-    /** A register the translation depends on changes: the micro-TLBs forget their pages. */
-    private void setTranslation(Runnable write) {
-        write.run();
-        mmu().contextChanged();
-    }
+    /**
+     * The registers translations and their checks depend on (SCTLR, TTBR0/1, TTBCR, DACR,
+     * PRRR/NMRR, CONTEXTIDR, HSCTLR, HCR, HTCR, VTCR, HMAIR0/1).
+     */
+    private static final java.util.Set<Integer> TRANSLATION_CONTROLS = keys(0x0100, 0x0200, 0x0201, 0x0202, 0x0300, 0x0A20, 0x0A21, 0x0D01, 0x4100, 0x4202, 0x4212, 0x4A20, 0x4A21, 0x4110);
 
     // ---- MRRC / MCRR ------------------------------------------------------------------------------
 

@@ -363,7 +363,7 @@ public final class Mmu {
                 return par(e.pa(va), e.s1Attr, longPar, false);
             }
             // Stage 1 only: the result is the IPA.
-            TlbEntry e = stage1On() ? walkPl10Stage1(va, write) : flatPl10(va);
+            TlbEntry e = stage1On() ? walkPl10(va, null, write, false, false) : flatPl10(va);
             check(e, va, kind, user ? 0 : 1);
             return par(e.ipa(va), e.s1Attr, longPar, !e.longFormat && e.sizeLog2 == 24);
         } catch (MmuFault f) {
@@ -372,11 +372,6 @@ public final class Mmu {
             }
             return faultPar(f, longPar);
         }
-    }
-
-    /** A stage 1-only walk of the PL1&0 regime (its table reads still go through stage 2). */
-    private TlbEntry walkPl10Stage1(int va, boolean write) {
-        return walkPl10(va, null, write, false, false);
     }
 
     /** PAR for a successful translation (B4.1.?, long and short formats). */

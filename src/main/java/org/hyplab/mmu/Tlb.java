@@ -1,8 +1,6 @@
 package org.hyplab.mmu;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -47,11 +45,6 @@ public final class Tlb {
 
     public int size() {
         return entries.size();
-    }
-
-    /** Every distinct entry, for the UI and tests. */
-    public List<TlbEntry> entries() {
-        return new ArrayList<>(new java.util.LinkedHashSet<>(entries.values()));
     }
 
     private void invalidate(Predicate<TlbEntry> which) {
