@@ -63,6 +63,16 @@ public final class Bus {
         return null;
     }
 
+    /** Whether a device claims {@code pa}: reading there may have side effects. */
+    public boolean isDevice(long pa) {
+        for (Window w : windows) {
+            if (w.contains(pa)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Window windowAt(long pa, boolean write) {
         for (Window w : windows) {
             if (w.contains(pa)) {

@@ -22,13 +22,18 @@ final class LongDescriptorWalk {
      * starting at {@code startLevel} (at the start level the table may be concatenated: it is
      * indexed by all the input bits above the level's block size, B3.6.6).
      *
-     * @param sctlr the controlling SCTLR or HSCTLR, for WXN/UWXN (stage 1 only)
+     * @param register the base register's name, for an observer
+     * @param sctlr    the controlling SCTLR or HSCTLR, for WXN/UWXN (stage 1 only)
      */
-    static WalkResult walk(Kind kind, long in, int inputBits, int startLevel, long tableBase, int mair0, int mair1,
-            int sctlr, DescriptorReader reader, WalkObserver observer, int va, boolean write, boolean fetch) {
+    static WalkResult walk(Kind kind, long in, int inputBits, int startLevel, String register, long tableBase,
+            int mair0, int mair1, int sctlr, DescriptorReader reader, WalkObserver observer, int va, boolean write,
+            boolean fetch) {
         int stage = kind == Kind.STAGE2 ? 2 : 1;
         boolean apTableNoPl0 = false, apTableReadOnly = false, xnTable = false, pxnTable = false;
         long table = tableBase & OA_MASK & ~((1L << tableBits(inputBits, startLevel)) - 1);
+        if (observer != null) {
+            observer.start(stage, in, register, table, startLevel, inputBits);
+        }
         // A misprogrammed start level leaves no index bits, or needs more than 16 concatenated tables.
         int startShift = shift(startLevel);
         if (inputBits <= startShift || inputBits - startShift > 13) {
@@ -39,15 +44,14 @@ final class LongDescriptorWalk {
             int indexBits = level == startLevel ? inputBits - sh : 9;
             long address = table | ((in >>> sh) & ((1L << indexBits) - 1)) << 3;
             long d = reader.read(address, true, level);
+            DescriptorKind k = DescriptorKind.longDescriptor(d, level);
             if (observer != null) {
-                observer.descriptor(stage, level, address, d);
+                observer.descriptor(stage, level, address, d, true, k);
             }
-            int type = (int) d & 3;
-            boolean leaf = level == 3 ? type == 3 : type == 1;
-            if (!leaf && (type != 3 || level == 3)) {
+            if (!k.isLeaf() && k != DescriptorKind.TABLE) {
                 throw fault(kind, va, in, FaultType.TRANSLATION, level, write, fetch);
             }
-            if (!leaf) {
+            if (k == DescriptorKind.TABLE) {
                 // Table descriptor: hierarchical attributes accumulate (stage 1 only, B3.6.1).
                 if (kind != Kind.STAGE2) {
                     apTableNoPl0 |= (d & 1L << 61) != 0;

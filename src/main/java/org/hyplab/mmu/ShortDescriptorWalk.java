@@ -17,39 +17,45 @@ final class ShortDescriptorWalk {
      * Walks the tables for {@code va}. Translation and access-flag faults are raised here;
      * domain and permission checks belong to the access (the result carries what they need).
      */
-    static WalkResult walk(int va, int ttbr0, int ttbr1, int ttbcr, int sctlr, int prrr, int nmrr,
-            DescriptorReader reader, WalkObserver observer, boolean write, boolean fetch) {
+    static WalkResult walk(int va, TranslationRegisters regs, DescriptorReader reader, WalkObserver observer,
+            boolean write, boolean fetch) {
+        int ttbcr = regs.ttbcr(), sctlr = regs.sctlr(), prrr = regs.prrr(), nmrr = regs.nmrr();
         // TTBR selection (B3.5.4): with N > 0, addresses whose top N bits are zero use TTBR0.
         int n = ttbcr & 7;
         boolean useTtbr0 = n == 0 || (va >>> (32 - n)) == 0;
+        long table = useTtbr0 ? regs.ttbr0() & (0xFFFF_FFFFL << (14 - n)) & 0xFFFF_FFFFL
+                : regs.ttbr1() & 0xFFFF_C000L;
+        if (observer != null) {
+            observer.start(1, va & 0xFFFF_FFFFL, useTtbr0 ? "TTBR0" : "TTBR1", table, 1, useTtbr0 ? 32 - n : 32);
+        }
         if ((ttbcr & (useTtbr0 ? 1 << 4 : 1 << 5)) != 0) {   // PD0 / PD1: no walk, translation fault
             throw fault(va, FaultType.TRANSLATION, 1, 0, write, fetch);
         }
-        long l1Address = useTtbr0
-                ? (ttbr0 & (0xFFFF_FFFFL << (14 - n)) & 0xFFFF_FFFFL) | ((va << n) >>> (n + 20)) << 2
-                : (ttbr1 & 0xFFFF_C000L) | (long) (va >>> 20) << 2;
+        long l1Address = table | (useTtbr0 ? ((va << n) >>> (n + 20)) : va >>> 20) << 2;
         int l1 = (int) reader.read(l1Address, false, 1);
+        DescriptorKind k1 = DescriptorKind.shortLevel1(l1);
         if (observer != null) {
-            observer.descriptor(1, 1, l1Address, l1 & 0xFFFF_FFFFL);
+            observer.descriptor(1, 1, l1Address, l1 & 0xFFFF_FFFFL, false, k1);
         }
         WalkResult r = new WalkResult();
-        switch (l1 & 3) {
-            case 0 -> throw fault(va, FaultType.TRANSLATION, 1, 0, write, fetch);
-            case 1 -> {   // page table: domain and PXN come from here
+        switch (k1) {
+            case INVALID -> throw fault(va, FaultType.TRANSLATION, 1, 0, write, fetch);
+            case TABLE -> {   // page table: domain and PXN come from here
                 int domain = (l1 >>> 5) & 0xF;
                 boolean pxn = (l1 & 1 << 2) != 0;
                 long l2Address = (l1 & 0xFFFF_FC00L) | ((va >>> 12) & 0xFF) << 2;
                 int l2 = (int) reader.read(l2Address, false, 2);
+                DescriptorKind k2 = DescriptorKind.shortLevel2(l2);
                 if (observer != null) {
-                    observer.descriptor(1, 2, l2Address, l2 & 0xFFFF_FFFFL);
+                    observer.descriptor(1, 2, l2Address, l2 & 0xFFFF_FFFFL, false, k2);
                 }
                 r.level = 2;
                 r.domain = domain;
                 int ap, tex;
                 boolean xn;
-                if ((l2 & 3) == 0) {
+                if (k2 == DescriptorKind.INVALID) {
                     throw fault(va, FaultType.TRANSLATION, 2, domain, write, fetch);
-                } else if ((l2 & 3) == 1) {   // large page, 64 KiB
+                } else if (k2 == DescriptorKind.LARGE_PAGE) {   // 64 KiB
                     r.sizeLog2 = 16;
                     r.output = (l2 & 0xFFFF_0000L) | (va & 0xFFFF);
                     xn = (l2 & 1 << 15) != 0;
@@ -67,7 +73,7 @@ final class ShortDescriptorWalk {
             }
             default -> {  // section or supersection; bits 1:0 = 0b11 is a section with PXN set
                 boolean pxn = (l1 & 1) != 0;
-                boolean supersection = (l1 & 1 << 18) != 0;
+                boolean supersection = k1 == DescriptorKind.SUPERSECTION;
                 r.level = 1;
                 if (supersection) {
                     // Supersections are in domain 0 and reach a 40-bit PA: PA[35:32] = bits 23:20,
