@@ -143,6 +143,47 @@ static uint32_t guest_ram(uint32_t unused)
         report_dabt(insn, at); \
     } while (0)
 
+/* One load or store at UNMAPPED_L3 (in r0) with any transfer register: the access aborts, so
+ * nothing is written to the register, not even to SP or PC, and the handler skips the
+ * instruction; the registers the compiler might use are declared clobbered all the same. */
+#define SRT_PROBE(insn) do { \
+        clear_traps(); \
+        uint32_t at; \
+        __asm__ volatile("mov r0, %1\n\tadr %0, 1f\n1:\t" insn : "=&r"(at) : "r"(UNMAPPED_L3) \
+                         : "r0", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r12", "lr", "memory", "cc"); \
+        report_dabt(insn, at); \
+    } while (0)
+
+/* HSR.SRT names every transfer register, r0 to PC (ARM ARM B3.13.6). */
+static uint32_t guest_srt(uint32_t unused)
+{
+    (void)unused;
+    SRT_PROBE("ldr r0, [r0]");
+    SRT_PROBE("ldr r4, [r0]");
+    SRT_PROBE("ldr r5, [r0]");
+    SRT_PROBE("ldr r6, [r0]");
+    SRT_PROBE("ldr r7, [r0]");
+    SRT_PROBE("ldr r8, [r0]");
+    SRT_PROBE("ldr r9, [r0]");
+    SRT_PROBE("ldr r10, [r0]");
+    SRT_PROBE("ldr r11, [r0]");
+    SRT_PROBE("ldr r12, [r0]");
+    SRT_PROBE("ldr sp, [r0]");
+    SRT_PROBE("ldr lr, [r0]");
+    SRT_PROBE("ldr pc, [r0]");
+    SRT_PROBE("str r0, [r0]");
+    SRT_PROBE("str r4, [r0]");
+    SRT_PROBE("strh r9, [r0]");
+    SRT_PROBE("strb r11, [r0]");
+    SRT_PROBE("str r12, [r0]");
+    SRT_PROBE("str sp, [r0]");
+    SRT_PROBE("str lr, [r0]");
+    SRT_PROBE("str pc, [r0]");
+    SRT_PROBE("ldrsh r10, [r0]");
+    SRT_PROBE("ldrb lr, [r0]");
+    return 0;
+}
+
 static uint32_t guest_syndromes(uint32_t unused)
 {
     (void)unused;
@@ -360,6 +401,7 @@ int main(void)
 
     run(guest_ram, 0);
     run(guest_syndromes, 0);
+    run(guest_srt, 0);
     run(guest_fault_kinds, 0);
 
     /* Execute-never at stage 2 (HAP has no execute bit; XN is bit 54). */
