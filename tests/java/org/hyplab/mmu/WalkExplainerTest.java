@@ -96,6 +96,23 @@ class WalkExplainerTest {
     }
 
     @Test
+    void withSctlrEeTheTablesAreReadBigEndian() {
+        // SCTLR.EE = 1: translation table walks are big-endian (B3.4.? "Endianness of the
+        // translation tables"), so the section descriptor is stored byte-reversed.
+        int section = 0x8070_0000 | 0b11 << 10 | 2;
+        bus.write32(L1 + 4 * 0x123, Integer.reverseBytes(section));
+        sys.ttbr0 = L1;
+        sys.dacr = 1;
+        sys.sctlr |= 1 | 1 << 25;
+
+        Explanation x = explain(Regime.PL10, 0x1234_5678L, Perm.READ, true);
+
+        assertEquals(section & 0xFFFF_FFFFL, ((WalkEvent.Read) x.steps().get(2)).descriptor());
+        assertEquals(0x8074_5678L, x.output());
+        assertEquals(0x8074_5678L, cpu.mmu.translate(0x1234_5678, Perm.READ, cpu.mmu.microTlb(1)));
+    }
+
+    @Test
     void domainNoAccessIsAFaultOnAFoundTranslation() {
         bus.write32(L1 + 4 * 0x801, 0x8010_0000 | 5 << 5 | 0b11 << 10 | 2);   // section, domain 5, AP 011
         sys.ttbr0 = L1;
