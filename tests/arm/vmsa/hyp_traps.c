@@ -11,9 +11,10 @@
  * Also: HCR.TGE (User-mode exceptions routed to Hyp mode), and virtual IRQ, FIQ and abort
  * (HCR.VI/VF/VA with IMO/FMO/AMO) taken by the guest at its own vectors.
  *
- * The VFP/Advanced SIMD (HCPTR.TCP10/11, HCR.TID0), PMU (HDCR.TPM) and CP14 debug (HDCR.TDA,
- * TDOSA) cases need those units, which HypLab does not have yet: they are compiled only with
- * FP_PMU_DEBUG, by tests/arm/pending/hyp_traps_fp_pmu_debug.c, outside the QEMU comparison. */
+ * The floating-point, PMU and CP14 groups: HCPTR.TCP10/11 (also against CPACR and FPEXC.EN, and
+ * in Hyp mode itself), HCR.TID0/TID3 on the VMRS of the ID registers and JIDR, HDCR.TPM (also
+ * from User mode), TDA, TDOSA, TDRA and TDE. The values those registers hold are in
+ * fp_pmu_debug.c. */
 #include "vmsa.h"
 
 /* HCR bits (ARM ARM B4.1, HCR). TWE, TIDCP, TSW, TPC and TPU are not tested: QEMU 7.2 does
@@ -39,16 +40,18 @@
 #define HCR_TTLB    (1u << 25)
 #define HCR_TVM     (1u << 26)
 #define HCR_TGE     (1u << 27)
-/* HCPTR (B4.1, HCPTR). TASE and TCPAC are not tested: QEMU 7.2 does not implement them. */
+/* HCPTR (B4.1, HCPTR). TASE and TCPAC are not tested: QEMU 7.2 does not implement them (nor
+ * TA for Advanced SIMD instructions trapped by TCP10: only VFP ones are used). */
 #define HCPTR_TCP10 (1u << 10)
 #define HCPTR_TCP11 (1u << 11)
 #define HCPTR_TASE  (1u << 15)
 #define HCPTR_TCPAC (1u << 31)
-/* HDCR (B4.1, HDCR): HPMN keeps its reset value 6. TPMCR and TDRA are not tested: QEMU 7.2
- * does not implement them. */
+/* HDCR (B4.1, HDCR): HPMN keeps its reset value 6. TPMCR is not tested, nor TDRA on the 64-bit
+ * MRRC forms: QEMU 7.2 does not trap them. */
 #define HDCR_HPMN   6u
 #define HDCR_TPMCR  (1u << 5)
 #define HDCR_TPM    (1u << 6)
+#define HDCR_TDE    (1u << 8)
 #define HDCR_TDA    (1u << 9)
 #define HDCR_TDOSA  (1u << 10)
 #define HDCR_TDRA   (1u << 11)
@@ -127,16 +130,13 @@ static uint32_t guest_id2(uint32_t unused)
 static uint32_t guest_id3(uint32_t unused)
 {
     (void)unused;
-#ifdef FP_PMU_DEBUG
     T("", "vmrs r3, mvfr0");
     T("", "vmrs r3, mvfr1");
-#endif
     return 0;
 }
 
 /* TID0: the VMRS of FPSID (EC 0x08, the ISS in the MRC format with opc1 7 and CRn the VFP
  * register number) and JIDR (an MRC p14, EC 0x05). */
-#ifdef FP_PMU_DEBUG
 static uint32_t guest_id0(uint32_t unused)
 {
     (void)unused;
@@ -144,7 +144,6 @@ static uint32_t guest_id0(uint32_t unused)
     T("", "mrc p14, 7, r3, c0, c0, 0");     /* JIDR */
     return 0;
 }
-#endif
 
 static uint32_t guest_actlr(uint32_t unused)
 {
@@ -202,7 +201,6 @@ static uint32_t usr_hstr(uint32_t unused)
 }
 
 /* Floating point: the guest lets itself use cp10/cp11 (CPACR) and turns VFP on (FPEXC.EN). */
-#ifdef FP_PMU_DEBUG
 static uint32_t guest_vfp_on(uint32_t unused)
 {
     (void)unused;
@@ -214,9 +212,7 @@ static uint32_t guest_vfp_on(uint32_t unused)
     put_line("guest fpexc", fpexc);
     return 0;
 }
-#endif
 
-#ifdef FP_PMU_DEBUG
 static uint32_t guest_vfp(uint32_t unused)
 {
     (void)unused;
@@ -225,18 +221,110 @@ static uint32_t guest_vfp(uint32_t unused)
     T("", "vmrs r1, fpexc");
     return 0;
 }
-#endif
 
-#ifdef FP_PMU_DEBUG
 static uint32_t usr_vfp(uint32_t unused)
 {
     (void)unused;
     T("", "vmrs r1, fpscr");
     return 0;
 }
-#endif
 
-#ifdef FP_PMU_DEBUG
+/* CPACR refusing cp10/cp11 wins over HCPTR.TCP10/11: the guest takes its own undefined
+ * instruction exception (ARM ARM B1.14.?, the order in CheckAdvSIMDOrVFPEnabled). */
+static uint32_t guest_vfp_cpacr_off(uint32_t unused)
+{
+    (void)unused;
+    uint32_t cpacr = cp_read(CPACR);
+    cp_write(CPACR, 0);
+    isb();
+    T("", "vmrs r1, fpscr");
+    T("", "vmrs r1, fpsid");
+    cp_write(CPACR, cpacr);
+    isb();
+    return 0;
+}
+
+static uint32_t guest_fpexc(uint32_t value)
+{
+    __asm__ volatile(".fpu neon-vfpv4\n\tvmsr fpexc, %0" : : "r"(value));
+    return 0;
+}
+
+/* HCPTR.TCP10/11 wins over FPEXC.EN = 0: still a trap, even for what EN = 0 makes UNDEFINED. */
+static uint32_t guest_vfp_disabled(uint32_t unused)
+{
+    (void)unused;
+    T("", "vmrs r1, fpscr");
+    T("", "vadd.f32 s0, s0, s1");
+    return 0;
+}
+
+/* With FPEXC.EN = 0 only FPSCR and data processing are UNDEFINED: TID0/TID3 still trap the ID
+ * registers, and FPEXC can be read. */
+static uint32_t guest_id_disabled(uint32_t unused)
+{
+    (void)unused;
+    T("", "vmrs r3, fpsid");
+    T("", "vmrs r3, mvfr1");
+    T("", "vmrs r1, fpexc");
+    T("", "vmrs r1, fpscr");
+    return 0;
+}
+
+/* User mode: the ID registers and FPEXC are privileged (UNDEFINED before any trap); FPSCR is
+ * trapped by TCP10 (User mode may use FPSCR: CPACR gives full access). */
+static uint32_t usr_vfp_id(uint32_t unused)
+{
+    (void)unused;
+    T("", "vmrs r3, fpsid");
+    T("", "vmrs r1, fpexc");
+    T("", "vmrs r1, fpscr");
+    return 0;
+}
+
+/* The PMU from User mode once the guest allowed it (PMUSERENR.EN): HDCR.TPM traps it. The
+ * interrupt enables stay PL1-only (UNDEFINED), PMUSERENR itself is readable. */
+static uint32_t usr_pmu(uint32_t unused)
+{
+    (void)unused;
+    T("", "mrc p15, 0, r1, c9, c12, 0");    /* PMCR */
+    T("", "mrc p15, 0, r1, c9, c13, 0");    /* PMCCNTR */
+    T("mov r1, #0", "mcr p15, 0, r1, c9, c12, 5");    /* PMSELR */
+    T("", "mrc p15, 0, r1, c9, c14, 0");    /* PMUSERENR */
+    T("", "mrc p15, 0, r1, c9, c14, 1");    /* PMINTENSET: UNDEFINED at PL0 */
+    return 0;
+}
+
+static uint32_t guest_pmuserenr(uint32_t value)
+{
+    cp_write(p15, 0, c9, c14, 0, value);
+    return 0;
+}
+
+/* HDCR.TDRA: the 32-bit DBGDRAR and DBGDSAR; HDCR.TDE: every debug register. */
+static uint32_t guest_debug_rom(uint32_t unused)
+{
+    (void)unused;
+    T("", "mrc p14, 0, r1, c1, c0, 0");     /* DBGDRAR (TDRA) */
+    T("", "mrc p14, 0, r1, c2, c0, 0");     /* DBGDSAR (TDRA) */
+    T("", "mrc p14, 0, r1, c0, c0, 0");     /* DBGDIDR (TDA) */
+    T("", "mrc p14, 0, r1, c0, c0, 4");     /* DBGBVR0 (TDA) */
+    T("", "mrc p14, 0, r1, c1, c1, 4");     /* DBGOSLSR (TDOSA) */
+    T("", "mrc p14, 0, r1, c1, c3, 4");     /* DBGOSDLR (TDOSA) */
+    T("", "mrc p14, 0, r1, c0, c5, 0");     /* the DCC: not implemented, UNDEFINED */
+    return 0;
+}
+
+/* User mode reads DBGDIDR and DBGDRAR; TDA/TDRA trap them, the PL1-only ones stay UNDEFINED. */
+static uint32_t usr_debug(uint32_t unused)
+{
+    (void)unused;
+    T("", "mrc p14, 0, r1, c0, c0, 0");     /* DBGDIDR */
+    T("", "mrc p14, 0, r1, c1, c0, 0");     /* DBGDRAR */
+    T("", "mrc p14, 0, r1, c0, c2, 2");     /* DBGDSCRext: PL1 only */
+    return 0;
+}
+
 static uint32_t guest_pmu(uint32_t unused)
 {
     (void)unused;
@@ -246,17 +334,16 @@ static uint32_t guest_pmu(uint32_t unused)
     T("", "mrc p15, 0, r1, c9, c13, 0");    /* PMCCNTR */
     return 0;
 }
-#endif
 
-#ifdef FP_PMU_DEBUG
 static uint32_t guest_debug(uint32_t unused)
 {
     (void)unused;
     T("", "mrc p14, 0, r1, c0, c2, 2");     /* DBGDSCRext (TDA) */
     T("", "mrc p14, 0, r1, c1, c1, 4");     /* DBGOSLSR (TDOSA) */
+    T("", "mrc p14, 0, r1, c0, c0, 0");     /* DBGDIDR (TDA) */
+    T("", "mrc p14, 0, r1, c1, c0, 0");     /* DBGDRAR (TDRA) */
     return 0;
 }
-#endif
 
 static uint32_t guest_timer(uint32_t unused)
 {
@@ -348,6 +435,39 @@ static uint32_t guest_vabort(uint32_t unused)
 }
 
 /* ---- Hypervisor side ----------------------------------------------------------------------- */
+/* HCPTR.TCP10/11 do not trap Hyp mode's own accesses: they are UNDEFINED there (B4.1.80), taken
+ * at HVBAR + 0x04. Only the vector is printed: QEMU 7.2 reports HSR.EC 0x07 for them, where the
+ * ARM ARM's undefined instruction exception in Hyp mode has EC 0x00 (QEMU-DIFFERENCES.md). */
+static void hyp_vfp(const char *insn, uint32_t at)
+{
+    puts(insn);
+    puts(":");
+    if (hyp_seen.count) {
+        put_field("hyp vector", hyp_seen.vector);
+        put_offset("elr", hyp_seen.pc, at);
+    } else {
+        puts(" no trap");
+    }
+    puts("\n");
+}
+#define TH(insn) do { \
+        clear_traps(); \
+        uint32_t at_ = PROBE(".fpu neon-vfpv4\n\tmov r0, %1", insn, "r"(buffer)); \
+        hyp_vfp(insn, at_); \
+    } while (0)
+
+static void hyp_tcp10(void)
+{
+    puts("-- hcptr.tcp10 tcp11 (hyp mode)\n");
+    TH("vmrs r1, fpexc");                   /* allowed: CPACR does not apply in Hyp mode */
+    cp_write(HCPTR, HCPTR_TCP10 | HCPTR_TCP11);
+    isb();
+    TH("vmrs r1, fpexc");
+    TH("vmrs r1, fpsid");
+    cp_write(HCPTR, 0);
+    isb();
+}
+
 static void trap_group(const char *name, uint32_t hcr, uint32_t hstr, uint32_t hcptr, uint32_t hdcr,
                        void *fn, uint32_t arg)
 {
@@ -376,10 +496,8 @@ int main(void)
     trap_group("hcr.twi", HCR_TWI, 0, 0, 0, guest_wfi, 0);
     trap_group("hcr.twi (pl0)", HCR_TWI, 0, 0, 0, run_usr, (uint32_t)usr_wfi);
     trap_group("hcr.tsc", HCR_TSC, 0, 0, 0, guest_smc, 0);
-#ifdef FP_PMU_DEBUG
     trap_group("no traps", 0, 0, 0, 0, guest_vfp_on, 0);
     trap_group("hcr.tid0", HCR_TID0, 0, 0, 0, guest_id0, 0);
-#endif
     trap_group("hcr.tid1", HCR_TID1, 0, 0, 0, guest_id1, 0);
     trap_group("hcr.tid2", HCR_TID2, 0, 0, 0, guest_id2, 0);
     trap_group("hcr.tid3", HCR_TID3, 0, 0, 0, guest_id3, 0);
@@ -388,13 +506,26 @@ int main(void)
     trap_group("hcr.ttlb", HCR_TTLB, 0, 0, 0, guest_tlb, 0);
     trap_group("hstr.t2 t13 t15", 0, (1u << 2) | (1u << 13) | (1u << 15), 0, 0, guest_hstr, 0);
     trap_group("hstr.t13 (pl0)", 0, 1u << 13, 0, 0, run_usr, (uint32_t)usr_hstr);
-#ifdef FP_PMU_DEBUG
     trap_group("hcptr.tcp10 tcp11", 0, 0, HCPTR_TCP10 | HCPTR_TCP11, 0, guest_vfp, 0);
     trap_group("hcptr.tcp10 tcp11 (pl0)", 0, 0, HCPTR_TCP10 | HCPTR_TCP11, 0, run_usr, (uint32_t)usr_vfp);
+    trap_group("hcptr.tcp10 tcp11, cpacr off", 0, 0, HCPTR_TCP10 | HCPTR_TCP11, 0, guest_vfp_cpacr_off, 0);
+    trap_group("guest clears fpexc.en", 0, 0, 0, 0, guest_fpexc, 0);
+    trap_group("hcptr.tcp10 tcp11, fpexc.en=0", 0, 0, HCPTR_TCP10 | HCPTR_TCP11, 0, guest_vfp_disabled, 0);
+    trap_group("hcr.tid0 tid3, fpexc.en=0", HCR_TID0 | HCR_TID3, 0, 0, 0, guest_id_disabled, 0);
+    trap_group("guest sets fpexc.en", 0, 0, 0, 0, guest_fpexc, 1u << 30);
+    trap_group("hcptr.tcp10 tcp11 (pl0 id)", 0, 0, HCPTR_TCP10 | HCPTR_TCP11, 0, run_usr, (uint32_t)usr_vfp_id);
+    hyp_tcp10();
     trap_group("hdcr.tpm", 0, 0, 0, HDCR_TPM, guest_pmu, 0);
+    trap_group("guest sets pmuserenr.en=1", 0, 0, 0, 0, guest_pmuserenr, 1);
+    trap_group("no traps (pl0, pmuserenr.en=1)", 0, 0, 0, 0, run_usr, (uint32_t)usr_pmu);
+    trap_group("hdcr.tpm (pl0)", 0, 0, 0, HDCR_TPM, run_usr, (uint32_t)usr_pmu);
+    trap_group("guest clears pmuserenr.en", 0, 0, 0, 0, guest_pmuserenr, 0);
     trap_group("hdcr.tda", 0, 0, 0, HDCR_TDA, guest_debug, 0);
     trap_group("hdcr.tdosa", 0, 0, 0, HDCR_TDOSA, guest_debug, 0);
-#endif
+    trap_group("hdcr.tdra", 0, 0, 0, HDCR_TDRA, guest_debug_rom, 0);
+    trap_group("hdcr.tde", 0, 0, 0, HDCR_TDE, guest_debug_rom, 0);
+    trap_group("no traps (pl0 debug)", 0, 0, 0, 0, run_usr, (uint32_t)usr_debug);
+    trap_group("hdcr.tda tdra (pl0)", 0, 0, 0, HDCR_TDA | HDCR_TDRA, run_usr, (uint32_t)usr_debug);
 
     /* CNTHCTL (B4.1, CNTHCTL): PL1PCTEN = 0 traps CNTPCT, PL1PCEN = 0 the physical timer. */
     cp_write(CNTKCTL, 3);                   /* PL0 may read the counters */

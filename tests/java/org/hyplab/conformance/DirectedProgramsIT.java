@@ -24,8 +24,7 @@ class DirectedProgramsIT {
 
     /**
      * The program groups of tests/arm compared here: the instruction set (directed) and the
-     * memory system and Virtualization Extensions (vmsa). tests/arm/pending is not: it needs units
-     * HypLab does not have yet.
+     * memory system and Virtualization Extensions (vmsa).
      */
     static final List<String> GROUPS = List.of("directed", "vmsa");
 

@@ -15,6 +15,7 @@ import org.hyplab.cpu.a32.ExceptionGenerating;
 import org.hyplab.cpu.a32.ExceptionReturnInsn;
 import org.hyplab.cpu.a32.Exclusive;
 import org.hyplab.cpu.a32.Extend;
+import org.hyplab.cpu.a32.FloatingPoint;
 import org.hyplab.cpu.a32.Hint;
 import org.hyplab.cpu.a32.HypervisorCall;
 import org.hyplab.cpu.a32.LoadStore;
@@ -312,10 +313,19 @@ public final class A32Decoder {
 
     // ---- A5.6 Coprocessor instructions, and Supervisor Call ---------------------------------
 
-    /** A5.6, Table A5-22: SVC, MRC/MCR and MCRR/MRRC; LDC/STC, CDP and VFP are UNDEFINED for now. */
+    /**
+     * A5.6, Table A5-22: SVC, MRC/MCR and MCRR/MRRC; coprocessors 10 and 11 are the VFP and
+     * Advanced SIMD space (A7.6-A7.9), the rest of LDC/STC and CDP are UNDEFINED.
+     */
     private static Insn coprocessorAndSupervisorCall(int w) {
         if (bits(w, 27, 24) == 0b1111) {
             return new ExceptionGenerating(w, ExceptionGenerating.Kind.SVC);
+        }
+        if (bits(w, 25, 21) == 0) {
+            return new Undefined(w);   // op1 = 00000x
+        }
+        if ((bits(w, 11, 8) & 0b1110) == 0b1010) {
+            return floatingPoint(w);
         }
         if (bits(w, 27, 21) == 0b1100010) {
             return new Coprocessor64(w);
@@ -324,6 +334,21 @@ public final class A32Decoder {
             return new Coprocessor(w);
         }
         return new Undefined(w);
+    }
+
+    /**
+     * A7.6-A7.9: the cp10/cp11 space. VMRS and VMSR (A7.8: C = 0, A = 111) move the
+     * floating-point system registers; everything else only passes the access checks for now.
+     * Advanced SIMD only: VDUP and the 8/16-bit scalar forms of VMOV (C = 1).
+     */
+    private static Insn floatingPoint(int w) {
+        int coproc = bits(w, 11, 8);
+        boolean transfer = bits(w, 27, 24) == 0b1110 && bit(w, 4);
+        if (transfer && coproc == 10 && bits(w, 23, 21) == 0b111) {
+            return new FloatingPoint(w, bit(w, 20) ? FloatingPoint.Kind.VMRS : FloatingPoint.Kind.VMSR, coproc, false);
+        }
+        boolean advSimd = transfer && coproc == 11 && (bit(w, 23) || bit(w, 22) || bits(w, 6, 5) != 0);
+        return new FloatingPoint(w, FloatingPoint.Kind.OTHER, coproc, advSimd);
     }
 
     // ---- A5.7 Unconditional instructions ----------------------------------------------------
@@ -374,6 +399,11 @@ public final class A32Decoder {
             boolean pldwLiteral = (op1 & 0b111_0111) == 0b101_0001 && rn == 15;
             return pldwLiteral ? new Undefined(w) : new Hint(w, Hint.Kind.NOP);
         }
-        return new Undefined(w);   // Advanced SIMD (a later issue) and UNPREDICTABLE encodings
+        // Advanced SIMD data processing (01xxxxx) and element/structure loads and stores (100xxx0):
+        // the access checks, then UNDEFINED until that issue.
+        if ((op1 & 0b110_0000) == 0b010_0000 || (op1 & 0b111_0001) == 0b100_0000) {
+            return new FloatingPoint(w, FloatingPoint.Kind.OTHER, 10, true);
+        }
+        return new Undefined(w);   // UNPREDICTABLE encodings
     }
 }

@@ -60,6 +60,14 @@ public final class Cpu {
     public final int index;
     public final Bus bus;
     public final SystemRegisters sys;
+    /** The floating-point system registers (FPSID, FPSCR, MVFR0/1, FPEXC). */
+    public final FpSystemRegisters fp = new FpSystemRegisters();
+    /** The Performance Monitors (CP15 c9). */
+    public final PerformanceMonitors pmu = new PerformanceMonitors(this);
+    /** The CP14 debug registers (opc1 = 0). */
+    public final DebugRegisters debug = new DebugRegisters(this);
+    /** The CP14 Jazelle and ThumbEE registers (opc1 = 7 and 6). */
+    public final JazelleThumbEe jazelle = new JazelleThumbEe(this);
     public final Mmu mmu;
     /** This CPU's generic timer; its count comes from the machine's {@link SystemCounter}. */
     public final GenericTimer timer;
@@ -129,6 +137,10 @@ public final class Cpu {
         waitingForInterrupt = waitingForEvent = eventRegister = false;
         irqLine = fiqLine = virqLine = vfiqLine = false;
         sys.reset();
+        fp.reset();
+        pmu.reset();
+        debug.reset();
+        jazelle.reset();
         mmu.reset();
         timer.reset();
         utlb = mmu.microTlb(2);

@@ -18,7 +18,7 @@ public final class ExceptionEntry {
 
     /** HSR exception classes (ARM ARM B3.13.6, Table B3-26; BOARDS.md §4.4). */
     public static final int EC_UNKNOWN = 0x00, EC_WFI_WFE = 0x01, EC_CP15_32 = 0x03, EC_CP15_64 = 0x04,
-            EC_SVC = 0x11, EC_HVC = 0x12, EC_PABT_GUEST = 0x20, EC_PABT_HYP = 0x21, EC_DABT_GUEST = 0x24,
+            EC_CP14_32 = 0x05, EC_FP_ACCESS = 0x07, EC_FP_ID = 0x08, EC_CP14_64 = 0x0C, EC_SVC = 0x11, EC_HVC = 0x12, EC_PABT_GUEST = 0x20, EC_PABT_HYP = 0x21, EC_DABT_GUEST = 0x24,
             EC_DABT_HYP = 0x25;
 
     /** IFSR fault status: alignment fault, debug event, synchronous external abort (short format). */

@@ -34,6 +34,9 @@ public final class HypTraps {
             // HCPTR.TCPAC: CPACR (B4.1.67).
             case 0x0102:
                 return (sys.hcptr & 1 << 31) != 0;
+            // HDCR.TPMCR: PMCR (B4.1.?, HDCR); TPM below covers it too.
+            case PerformanceMonitors.PMCR:
+                return (sys.hdcr & (HDCR_TPM | HDCR_TPMCR)) != 0;
             // TVM: writes to the virtual memory control registers (B1.14.13).
             case 0x0100, 0x0200, 0x0201, 0x0202, 0x0300, 0x0500, 0x0501, 0x0510, 0x0511, 0x0600, 0x0602,
                  0x0A20, 0x0A21, 0x0A30, 0x0A31, 0x0D01:
@@ -53,6 +56,10 @@ public final class HypTraps {
         // TID3: the ID register space c0, c1-c7 (B1.14.11).
         if (crn == 0 && (k >>> 12) == 0 && crm >= 1 && crm <= 7) {
             return read && (hcr & HCR_TID3) != 0;
+        }
+        // HDCR.TPM: every Performance Monitors register.
+        if (PerformanceMonitors.claims(k)) {
+            return (sys.hdcr & HDCR_TPM) != 0;
         }
         // TTLB: every TLB maintenance operation (c8).
         if (crn == 8) {
@@ -78,5 +85,38 @@ public final class HypTraps {
         }
         // TVM covers the 64-bit TTBR0 and TTBR1 writes too.
         return !read && opc1 <= 1 && crm == 2 && (sys.hcr & HCR_TVM) != 0;
+    }
+
+    /**
+     * {@code MRC}/{@code MCR} p14 with key {@code opc1:CRn:CRm:opc2} (HSR.EC 0x05). Debug registers
+     * (opc1 0): HDCR.TDRA covers DBGDRAR/DBGDSAR, TDOSA the OS lock, OS double lock and power-down
+     * registers, TDA all the others, and TDE makes all three act as set (B4.1.?, HDCR; Cortex-A15
+     * TRM). HCR.TID0 traps JIDR reads; HSTR.TTEE the ThumbEE and HSTR.TJDBX the other Jazelle
+     * registers (B4.1.74).
+     */
+    public static boolean cp14(SystemRegisters sys, int k, boolean read) {
+        switch (k >>> 12) {
+            case 0 -> {
+                int hdcr = sys.hdcr;
+                int control = switch (k) {
+                    case DebugRegisters.DBGDRAR, DebugRegisters.DBGDSAR -> HDCR_TDRA;
+                    case DebugRegisters.DBGOSLAR, DebugRegisters.DBGOSLSR, DebugRegisters.DBGOSDLR,
+                         DebugRegisters.DBGPRCR -> HDCR_TDOSA;
+                    default -> HDCR_TDA;
+                };
+                return (hdcr & (control | HDCR_TDE)) != 0;
+            }
+            case 6 -> {
+                return (sys.hstr & HSTR_TTEE) != 0;
+            }
+            default -> {
+                return k == JazelleThumbEe.JIDR ? read && (sys.hcr & HCR_TID0) != 0 : (sys.hstr & HSTR_TJDBX) != 0;
+            }
+        }
+    }
+
+    /** {@code MRRC} p14 (HSR.EC 0x0C): only DBGDRAR and DBGDSAR exist, under HDCR.TDRA (or TDE). */
+    public static boolean cp14Wide(SystemRegisters sys) {
+        return (sys.hdcr & (HDCR_TDRA | HDCR_TDE)) != 0;
     }
 }

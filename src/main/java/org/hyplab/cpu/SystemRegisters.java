@@ -28,6 +28,11 @@ public final class SystemRegisters {
             HCR_TID2 = 1 << 17, HCR_TID3 = 1 << 18, HCR_TSC = 1 << 19, HCR_TIDCP = 1 << 20, HCR_TAC = 1 << 21,
             HCR_TSW = 1 << 22, HCR_TPC = 1 << 23, HCR_TPU = 1 << 24, HCR_TTLB = 1 << 25, HCR_TVM = 1 << 26,
             HCR_TGE = 1 << 27;
+    /** HDCR bits (ARM ARM B4.1.?, HDCR; BOARDS.md §4.6); HPMN is bits 4:0. */
+    public static final int HDCR_TPMCR = 1 << 5, HDCR_TPM = 1 << 6, HDCR_HPME = 1 << 7, HDCR_TDE = 1 << 8,
+            HDCR_TDA = 1 << 9, HDCR_TDOSA = 1 << 10, HDCR_TDRA = 1 << 11;
+    /** HSTR.TTEE and HSTR.TJDBX: ThumbEE and Jazelle register accesses (B4.1.74). */
+    public static final int HSTR_TTEE = 1 << 16, HSTR_TJDBX = 1 << 17;
     /** ARMv7 defines HCR bits 27:0; the rest are reserved (BOARDS.md §4.3). */
     static final int HCR_MASK = 0x0FFF_FFFF;
 
@@ -129,6 +134,9 @@ public final class SystemRegisters {
      * is UNDEFINED (ARM ARM B3.17.1); this check comes before any Hyp trap (B1.14.1).
      */
     public boolean defined32(int k, boolean read) {
+        if (PerformanceMonitors.claims(k)) {
+            return cpu.pmu.defined(k, read);
+        }
         Mode mode = cpu.mode();
         if (mode == Mode.USR) {
             // PL0 may use the user thread-ID registers and the CP15 barrier operations (B4.1.150, B4.2.1).
@@ -203,6 +211,9 @@ public final class SystemRegisters {
 
     /** MRC p15 of a {@link #defined32 defined} encoding. */
     public int read32(int k) {
+        if (PerformanceMonitors.claims(k)) {
+            return cpu.pmu.read(k);
+        }
         boolean hyp = cpu.mode() == Mode.HYP;
         return switch (k) {
             // Non-secure PL1 reads of MIDR and MPIDR see VPIDR and VMPIDR (ARM ARM B4.1.105, B4.1.106).
@@ -286,11 +297,15 @@ public final class SystemRegisters {
 
     /** MCR p15 of a {@link #defined32 defined} encoding. */
     public void write32(int k, int value) {
+        if (PerformanceMonitors.claims(k)) {
+            cpu.pmu.write(k, value);
+            return;
+        }
         switch (k) {
             case 0x2000 -> csselr = value & 0xF;
             case 0x0100 -> sctlr = value;
             case 0x0101 -> actlr = value;
-            case 0x0102 -> cpacr = value & 0x00F0_0000;   // only CP10/CP11 access bits exist
+            case 0x0102 -> cpacr = value & 0xC0F0_0000;   // ASEDIS, D32DIS and the CP10/CP11 access bits (B4.1.40)
             case 0x0200 -> ttbr0 = (ttbr0 & ~0xFFFF_FFFFL) | (value & 0xFFFF_FFFFL);
             case 0x0201 -> ttbr1 = (ttbr1 & ~0xFFFF_FFFFL) | (value & 0xFFFF_FFFFL);
             case 0x0202 -> ttbcr = ttbcrWriteMask(value);
@@ -329,7 +344,10 @@ public final class SystemRegisters {
                 hcr = value & HCR_MASK;
                 cpu.interruptInputsChanged();   // HCR.VI/VF/VA and the IMO/FMO/AMO routing
             }
-            case 0x4111 -> hdcr = value & 0xFFF;
+            case 0x4111 -> {
+                cpu.pmu.catchUp();   // HPMN and HPME change which counters count
+                hdcr = value & 0xFFF;
+            }
             case 0x4112 -> hcptr = value;
             case 0x4113 -> hstr = value & 0x3BFEF;   // T0-T15 without T4 and T14, TTEE, TJDBX
             case 0x4117 -> hacr = value;

@@ -9,11 +9,12 @@ import org.hyplab.timer.Access;
 import org.hyplab.timer.TimerRegister;
 
 /**
- * MRC and MCR to CP15, the system control coprocessor (ARM ARM A8.8.98, A8.8.107, B3.17).
+ * MRC and MCR to CP15, the system control coprocessor (ARM ARM A8.8.98, A8.8.107, B3.17), and to CP14.
  * The order of checks is the architecture's (B1.14.1): an encoding that does not exist or is not
  * allowed at this privilege level is UNDEFINED; otherwise a Non-secure PL0/PL1 access the
- * hypervisor traps goes to Hyp mode (HSR.EC 0x03); otherwise it happens. Other coprocessors
- * (CP14 debug, CP10/CP11 VFP) take the Undefined Instruction exception until their issues land.
+ * hypervisor traps goes to Hyp mode (HSR.EC 0x03); otherwise it happens. CP14 (debug, Jazelle,
+ * ThumbEE) follows the same order with HSR.EC 0x05; CP10/CP11 are decoded as {@link FloatingPoint};
+ * other coprocessors are UNDEFINED.
  * {@code MRC} to R15 sets the flags from bits 31:28 (APSR_nzcv form).
  */
 public final class Coprocessor extends Insn {
@@ -42,6 +43,10 @@ public final class Coprocessor extends Insn {
             timer(cpu);
             return;
         }
+        if (coproc == 14) {
+            cp14(cpu);
+            return;
+        }
         if (coproc != 15 || !cpu.sys.defined32(key, read)) {
             ExceptionEntry.undefined(cpu, cpu.pc);
             return;
@@ -59,6 +64,36 @@ public final class Coprocessor extends Insn {
             }
         } else {
             cpu.sys.write32(key, cpu.r[rt]);
+        }
+    }
+
+    /**
+     * CP14: the debug registers (opc1 0), ThumbEE (6) and Jazelle (7); the same order of checks,
+     * a trap reports HSR.EC 0x05 (B3.13.6).
+     */
+    private void cp14(Cpu cpu) {
+        boolean debug = opc1 == 0;
+        boolean defined = debug ? cpu.debug.defined(key, read)
+                : (opc1 == 6 || opc1 == 7) && cpu.jazelle.defined(key, read);
+        if (!defined) {
+            ExceptionEntry.undefined(cpu, cpu.pc);
+            return;
+        }
+        if (cpu.mode() != Mode.HYP && HypTraps.cp14(cpu.sys, key, read)) {
+            ExceptionEntry.hypTrap(cpu, ExceptionEntry.EC_CP14_32, iss, cond);
+            return;
+        }
+        if (read) {
+            int value = debug ? cpu.debug.read(key) : cpu.jazelle.read(key);
+            if (rt == 15) {
+                cpu.setFlags(value);   // MRC p14 to APSR_nzcv, as for DBGDSCRint polling
+            } else {
+                cpu.r[rt] = value;
+            }
+        } else if (debug) {
+            cpu.debug.write(key, cpu.r[rt]);
+        } else {
+            cpu.jazelle.write(key, cpu.r[rt]);
         }
     }
 

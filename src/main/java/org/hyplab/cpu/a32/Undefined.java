@@ -6,8 +6,8 @@ import org.hyplab.cpu.Insn;
 
 /**
  * An encoding that takes the Undefined Instruction exception: UNDEFINED ones, UNPREDICTABLE
- * ones this core chooses to UNDEF (as QEMU does), and instructions of later issues (VFP,
- * Advanced SIMD, 64-bit coprocessor moves) until they are implemented.
+ * ones this core chooses to UNDEF (as QEMU does), and coprocessor encodings no coprocessor of
+ * this CPU claims. (VFP and Advanced SIMD are {@link FloatingPoint}: access checks first.)
  */
 public final class Undefined extends Insn {
 
