@@ -36,7 +36,8 @@ import java.util.Random;
  * MRS APSR, MSR APSR (register and immediate); LDR, STR, LDRB, STRB, LDRH, STRH, LDRSB, LDRSH,
  * LDRD, STRD with immediate and register offsets (word and byte forms with every shift but
  * RRX), offset, pre-indexed and post-indexed; LDRT, STRT, LDRBT, STRBT, LDRHT, STRHT, LDRSBT,
- * LDRSHT (with the MMU off they act as the plain forms; not in Hyp mode, where they are
+ * LDRSHT (with the MMU off they act as the plain forms, with it on they are checked against
+ * PL0's permissions, which the harness grants everywhere; not in Hyp mode, where they are
  * UNPREDICTABLE); LDM and STM in all four modes, with and without write-back; LDR, LDRB, LDRH, LDRSB, LDRSH
  * and LDRD (literal); STR and STM of the PC; SETEND BE/LE (big-endian data accesses; a block
  * that set BE ends with SETEND LE for the harness); MRS and MSR of the SPSR (modes that have one);
