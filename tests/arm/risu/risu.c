@@ -36,6 +36,9 @@
  * the window wrongly would load other values and leave its stores elsewhere, and its hash and
  * registers would differ from QEMU's.
  *
+ * With the MMU on, the window is Normal memory, and the blocks also make unaligned word and
+ * halfword accesses, some across its middle: the page boundary (SCTLR.A and HSCTLR.A are 0).
+ *
  * The program sets SCTLR.SW first, so that SWP and SWPB execute (they are UNDEFINED without it).
  *
  * QEMU and HypLab must print identical lines. Built on its own (by tests/arm/Makefile) it has no
@@ -187,7 +190,7 @@ static void setup_translation(int hyp, uint32_t mmu, int stage2)
         BARRIERS();
         MCR(4, c8, c7, 0, 0);               /* TLBIALLH */
         BARRIERS();
-        MCR(4, c1, c0, 0, MRC(4, c1, c0, 0) | 1);   /* HSCTLR.M */
+        MCR(4, c1, c0, 0, (MRC(4, c1, c0, 0) & ~2u) | 1);   /* HSCTLR.M on, A off (unaligned) */
         BARRIERS();
         window_middle = WIN_VA + 0x1000;
     } else if (mmu) {
@@ -433,7 +436,9 @@ int main(void)
     __asm__ volatile("mcr p15, 4, %0, c12, c0, 0\n\tisb" : : "r"(risu_vectors));   /* HVBAR */
     uint32_t sctlr;
     __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-    __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(sctlr | (1u << 10)));   /* SCTLR.SW: SWP on */
+    /* SCTLR.SW: SWP on; SCTLR.A off: with the MMU on, blocks make unaligned word and halfword
+     * accesses to the (Normal) window, which A3.2.1 allows only without alignment checking. */
+    __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"((sctlr | (1u << 10)) & ~(1u << 1)));
     int hyp = &risu_hyp_mode ? risu_hyp_mode != 0 : 0;
     uint32_t mmu = &risu_mmu ? risu_mmu : 0;
     int stage2 = !hyp && mmu && &risu_stage2 && risu_stage2 != 0;

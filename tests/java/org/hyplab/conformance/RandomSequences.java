@@ -103,7 +103,7 @@ public final class RandomSequences {
 
     /** The blocks of one seed: random lengths until {@code instructions} are reached. */
     public static List<RandomA32.Block> blocks(long seed, long instructions) {
-        RandomA32 generator = new RandomA32(seed, regime(seed).hyp);
+        RandomA32 generator = new RandomA32(seed, regime(seed).hyp, regime(seed).mmu != 0);
         Random lengths = new Random(~seed);
         List<RandomA32.Block> blocks = new ArrayList<>();
         long total = 0;
