@@ -36,7 +36,8 @@ import java.util.Random;
  * MRS APSR, MSR APSR (register and immediate); LDR, STR, LDRB, STRB, LDRH, STRH, LDRSB, LDRSH,
  * LDRD, STRD with immediate and register offsets (word and byte forms with every shift but
  * RRX), offset, pre-indexed and post-indexed; LDRT, STRT, LDRBT, STRBT, LDRHT, STRHT, LDRSBT,
- * LDRSHT (with the MMU off they act as the plain forms; not in Hyp mode, where they are
+ * LDRSHT (with the MMU off they act as the plain forms, with it on they are checked against
+ * PL0's permissions, which the harness grants everywhere; not in Hyp mode, where they are
  * UNPREDICTABLE); LDM and STM in all four modes, with and without write-back; LDR, LDRB, LDRH, LDRSB, LDRSH
  * and LDRD (literal); STR and STM of the PC; SETEND BE/LE (big-endian data accesses; a block
  * that set BE ends with SETEND LE for the harness); MRS and MSR of the SPSR (modes that have one);
@@ -63,10 +64,14 @@ import java.util.Random;
  *     Hyp's and Monitor's, and (kept simple) from Hyp mode; LDM/STM (User registers) in User,
  *     System and Hyp mode, with write-back, or loading the base. SPSR writes keep the reserved
  *     bits 23:20 clear (they are UNK/SBZP).</li>
- * <li>Unaligned accesses: with the MMU off every data access is Strongly-ordered (ARM ARM
+ * <li>Unaligned accesses with the MMU off: every data access is then Strongly-ordered (ARM ARM
  *     B3.2.1), for which the architecture does not support unaligned accesses (A3.2.1); neither
- *     QEMU 7.2 nor HypLab models memory types yet (both perform them, byte by byte), so every
- *     generated access is aligned to its size. UnalignedAccessTest covers HypLab's.</li>
+ *     QEMU 7.2 nor HypLab models memory types yet (both perform them, byte by byte), so there
+ *     every generated access is aligned to its size. With the MMU on ({@code unaligned}: the
+ *     window is Normal memory and SCTLR.A = 0) LDR, STR, LDRH, STRH, LDRSH and their T forms get
+ *     offsets of every alignment (A3.2.1 allows them unaligned), some straddling the page
+ *     boundary at the window's middle; LDRD, STRD, LDM, STM and SWP stay aligned (they fault
+ *     when unaligned), and so do the literal loads.</li>
  * <li>LDREX/STREX and friends: QEMU implements the monitor as a compare-and-exchange of the
  *     value, not of the address (an ABA difference from A3.4), so transcripts could differ
  *     without either being wrong for real programs.</li>
@@ -140,10 +145,20 @@ public final class RandomA32 {
 
     /** Blocks for Hyp mode, where LDRT and the other unprivileged forms are UNPREDICTABLE. */
     private final boolean hyp;
+    /**
+     * The window is Normal memory (the MMU is on) and SCTLR.A/HSCTLR.A = 0: word and halfword
+     * loads and stores may be unaligned, and some straddle the window's middle, a page boundary.
+     */
+    private final boolean unaligned;
 
     public RandomA32(long seed, boolean hyp) {
+        this(seed, hyp, false);
+    }
+
+    public RandomA32(long seed, boolean hyp, boolean unaligned) {
         this.random = new Random(seed);
         this.hyp = hyp;
+        this.unaligned = unaligned;
     }
 
     /** The next block: a random state and {@code length} to about {@code length + 2} instructions. */
@@ -477,7 +492,10 @@ public final class RandomA32 {
         int wbit = random.nextInt(3) == 0 && (p == 1 || !hyp) ? 1 : 0;   // P = 0, W = 1: LDRT and friends
         boolean writeback = p == 0 || wbit == 1;
         int u = random.nextBoolean() ? 1 : 0;
-        int offset = aligned(byteSized ? 255 : 508, size);
+        int offset = byteSized ? aligned(255, 1) : unaligned ? unalignedOffset(4) : aligned(508, 4);
+        if (unaligned && !byteSized && offset < 4 && random.nextBoolean()) {
+            u = 0;   // base - 1..3: the word straddles the page boundary at the window's middle
+        }
         int rt = load ? dest() : writeback ? notBase() : reg();
         if (!load && !byteSized && random.nextInt(16) == 0) {
             rt = 15;   // STR PC stores PCStoreValue(), the address + 8 (ARM ARM A8.8.204)
@@ -508,7 +526,10 @@ public final class RandomA32 {
         int wbit = random.nextInt(3) == 0 && !((dual || hyp) && p == 0) ? 1 : 0;   // no LDRDT; no LDRHT in Hyp
         boolean writeback = p == 0 || wbit == 1;
         int u = random.nextBoolean() ? 1 : 0;
-        int offset = aligned(dual ? 252 : 255, size);
+        int offset = size == 2 && unaligned ? unalignedOffset(2) : aligned(dual ? 252 : 255, size);
+        if (size == 2 && unaligned && offset < 2 && random.nextBoolean()) {
+            u = 0;   // base - 1: the halfword straddles the page boundary
+        }
         int rt;
         if (dual) {
             do {
@@ -647,6 +668,15 @@ public final class RandomA32 {
 
     private int aligned(int max, int size) {
         return random.nextInt(max / size + 1) * size;
+    }
+
+    /**
+     * An offset for a word or halfword access where unaligned ones are allowed: a quarter of them
+     * within a size of the base (so that with U = 0 they straddle the window's middle), the rest
+     * 0-255, every alignment (255 at most: the write-back's ADD/SUB needs a modified immediate).
+     */
+    private int unalignedOffset(int size) {
+        return random.nextInt(4) == 0 ? random.nextInt(size) : random.nextInt(256);
     }
 
     // ---- registers and conditions -------------------------------------------------------------

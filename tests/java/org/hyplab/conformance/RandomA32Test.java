@@ -41,6 +41,41 @@ class RandomA32Test {
         }
     }
 
+    /**
+     * Counts, among word loads/stores and LDRH/STRH with an immediate offset ({@code [base, #+/-imm]}
+     * forms, A5.3 and A5.2.8), those whose offset is not a multiple of the size, and those
+     * (pre-indexed, U = 0, offset below the size) that straddle the window's middle: {unaligned
+     * words, straddling words, unaligned halfwords, straddling halfwords}.
+     */
+    static int[] unalignedAccesses(boolean unaligned) {
+        RandomA32 generator = new RandomA32(99, false, unaligned);
+        int[] n = new int[4];
+        for (int i = 0; i < 1000; i++) {
+            for (int w : generator.block(32).words()) {
+                boolean pre = (w & 1 << 24) != 0, down = (w & 1 << 23) == 0;
+                if ((w & 0x0E40_0000) == 0x0400_0000) {            // LDR/STR (and T forms), immediate
+                    int offset = w & 0xFFF;
+                    n[0] += offset % 4 != 0 ? 1 : 0;
+                    n[1] += pre && down && offset > 0 && offset < 4 ? 1 : 0;
+                } else if ((w & 0x0E40_00F0) == 0x0040_00B0) {     // LDRH/STRH (and T forms), immediate
+                    int offset = (w >>> 4 & 0xF0) | (w & 0xF);
+                    n[2] += offset % 2 != 0 ? 1 : 0;
+                    n[3] += pre && down && offset == 1 ? 1 : 0;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void withTheMmuOnWordAndHalfwordAccessesAreAlsoUnalignedAndStraddleThePageBoundary() {
+        int[] on = unalignedAccesses(true), off = unalignedAccesses(false);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(on[i] > 10, "too few of kind " + i + ": " + java.util.Arrays.toString(on));
+        }
+        assertArrayEquals(new int[4], off, "the MMU-off generator must keep every access aligned");
+    }
+
     static final String[] EXPECTED = {"and", "eor", "sub", "rsb", "add", "adc", "sbc", "rsc", "tst", "teq", "cmp",
         "cmn",
         "orr", "mov", "bic", "mvn", "lsl", "lsr", "asr", "ror", "rrx", "movw", "movt", "mul", "mla", "mls", "umull",

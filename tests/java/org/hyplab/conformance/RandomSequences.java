@@ -24,7 +24,9 @@ import org.hyplab.testing.TestProject;
  * The random-sequence conformance harness: blocks from {@link RandomA32} are written out as an
  * assembly file of {@code .inst} words, linked with tests/arm/risu/risu.c and the test runtime
  * by {@code arm-none-eabi-gcc}, and run on QEMU and on HypLab; each block prints its final
- * registers, CPSR and a hash of its scratch window, and the two transcripts must agree.
+ * registers, CPSR and a hash of its scratch window, and the two transcripts must agree. Each
+ * seed's program runs in one translation regime ({@link #regime}): the MMU off, stage 1 in
+ * either format, stages 1+2 or the Hyp stage 1, with the window mapped to scrambled pages.
  *
  * <p>On a difference the report names the first differing block with its initial state, its
  * disassembly ({@code arm-none-eabi-objdump}) and the differing registers, and then runs every
@@ -41,8 +43,51 @@ public final class RandomSequences {
         "sp_usr", "lr_usr", "r8_fiq", "r9_fiq", "r10_fiq", "r11_fiq", "r12_fiq", "sp_fiq", "lr_fiq", "sp_irq",
         "lr_irq", "sp_abt", "lr_abt", "sp_und", "lr_und", "spsr_fiq", "spsr_irq", "spsr_abt", "spsr_und"};
 
+    /**
+     * The translation regime a program runs its blocks in (tests/arm/risu/risu.c): Hyp mode or
+     * from SVC mode (every PL0/PL1 mode), and the MMU off, the PL1&amp;0 stage 1 in the short or the
+     * long descriptor format, stage 2 under it (the blocks run as a guest), or the Hyp stage 1.
+     */
+    public enum Regime {
+        SVC_MMU_OFF(false, 0, false, "SVC, MMU off"),
+        HYP_MMU_OFF(true, 0, false, "Hyp, MMU off"),
+        SVC_STAGE1_SHORT(false, 1, false, "SVC, stage 1 short descriptors"),
+        SVC_STAGE1_LONG(false, 2, false, "SVC, stage 1 long descriptors"),
+        SVC_STAGES12_SHORT(false, 1, true, "SVC guest, stage 1 short descriptors + stage 2"),
+        SVC_STAGES12_LONG(false, 2, true, "SVC guest, stage 1 long descriptors + stage 2"),
+        HYP_STAGE1(true, 2, false, "Hyp, Hyp stage 1");
+
+        /** Blocks in Hyp mode rather than from SVC mode. */
+        public final boolean hyp;
+        /** risu_mmu: 0 off, 1 short descriptors, 2 long descriptors. */
+        final int mmu;
+        /** risu_stage2: stage 2 on under the PL1&amp;0 stage 1. */
+        final boolean stage2;
+        private final String description;
+
+        Regime(boolean hyp, int mmu, boolean stage2, String description) {
+            this.hyp = hyp;
+            this.mmu = mmu;
+            this.stage2 = stage2;
+            this.description = description;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /**
+     * The regime of each seed, by seed mod 8: any eight consecutive seeds cover all seven (the Hyp
+     * stage 1 twice), and odd seeds run in Hyp mode but those = 7 (mod 8).
+     */
+    private static final Regime[] REGIMES = {Regime.SVC_MMU_OFF, Regime.HYP_MMU_OFF, Regime.SVC_STAGE1_SHORT,
+        Regime.HYP_STAGE1, Regime.SVC_STAGE1_LONG, Regime.HYP_STAGE1, Regime.SVC_STAGES12_SHORT,
+        Regime.SVC_STAGES12_LONG};
+
     /** What running one seed found. */
-    public record Outcome(long seed, int blocks, long instructions, String mismatch) {
+    public record Outcome(long seed, Regime regime, int blocks, long instructions, String mismatch) {
         public boolean ok() {
             return mismatch == null;
         }
@@ -51,14 +96,14 @@ public final class RandomSequences {
     private RandomSequences() {
     }
 
-    /** Odd seeds run their blocks in Hyp mode, even seeds in SVC mode. */
-    public static boolean hypMode(long seed) {
-        return (seed & 1) != 0;
+    /** The regime seed {@code seed} runs in: {@code REGIMES[seed mod 8]}. */
+    public static Regime regime(long seed) {
+        return REGIMES[(int) Math.floorMod(seed, REGIMES.length)];
     }
 
     /** The blocks of one seed: random lengths until {@code instructions} are reached. */
     public static List<RandomA32.Block> blocks(long seed, long instructions) {
-        RandomA32 generator = new RandomA32(seed, hypMode(seed));
+        RandomA32 generator = new RandomA32(seed, regime(seed).hyp, regime(seed).mmu != 0);
         Random lengths = new Random(~seed);
         List<RandomA32.Block> blocks = new ArrayList<>();
         long total = 0;
@@ -75,21 +120,22 @@ public final class RandomSequences {
         List<RandomA32.Block> blocks = blocks(seed, instructions);
         long count = blocks.stream().mapToLong(b -> b.words().length).sum();
         Path dir = Files.createTempDirectory("hyplab-risu-" + seed + "-");
-        Path elf = build(dir, blocks, hypMode(seed));
+        Regime regime = regime(seed);
+        Path elf = build(dir, blocks, regime);
         Transcripts t = runBoth(elf, blocks.size());
         int first = t.firstDifference();
         if (first < 0) {
             deleteTree(dir);
-            return new Outcome(seed, blocks.size(), count, null);
+            return new Outcome(seed, regime, blocks.size(), count, null);
         }
         String report = describe(seed, dir, elf, blocks, first, t);
-        return new Outcome(seed, blocks.size(), count, report);
+        return new Outcome(seed, regime, blocks.size(), count, report);
     }
 
     // ---- building ------------------------------------------------------------------------------
 
     /** Writes {@code blocks.S} into {@code dir} and links it with the harness into {@code risu.elf}. */
-    static Path build(Path dir, List<RandomA32.Block> blocks, boolean hyp) throws IOException, InterruptedException {
+    static Path build(Path dir, List<RandomA32.Block> blocks, Regime regime) throws IOException, InterruptedException {
         StringBuilder s = new StringBuilder(blocks.size() * 400);
         s.append("@ Generated by org.hyplab.conformance.RandomA32: ").append(blocks.size()).append(" blocks\n");
         s.append("\t.syntax unified\n\t.arm\n\t.text\n\t.balign 4\n");
@@ -101,7 +147,9 @@ public final class RandomSequences {
             s.append("\tb\trisu_done\n");
         }
         s.append("\t.data\n\t.balign 4\n\t.global risu_blocks\n\t.global risu_block_count\n");
-        s.append("\t.global risu_hyp_mode\nrisu_hyp_mode:\n\t.word ").append(hyp ? 1 : 0).append('\n');
+        s.append("\t.global risu_hyp_mode\nrisu_hyp_mode:\n\t.word ").append(regime.hyp ? 1 : 0).append('\n');
+        s.append("\t.global risu_mmu\nrisu_mmu:\n\t.word ").append(regime.mmu).append('\n');
+        s.append("\t.global risu_stage2\nrisu_stage2:\n\t.word ").append(regime.stage2 ? 1 : 0).append('\n');
         s.append("risu_block_count:\n\t.word ").append(blocks.size()).append('\n');
         s.append("risu_blocks:\n");
         for (int i = 0; i < blocks.size(); i++) {
@@ -189,8 +237,8 @@ public final class RandomSequences {
             Transcripts t) throws IOException, InterruptedException {
         RandomA32.Block block = blocks.get(first);
         StringBuilder r = new StringBuilder();
-        r.append(String.format("RISU mismatch: seed %d (%s mode), block %d of %d (files kept in %s)%n", seed,
-                hypMode(seed) ? "Hyp" : "SVC", first, blocks.size(), dir));
+        r.append(String.format("RISU mismatch: seed %d (regime: %s), block %d of %d (files kept in %s)%n", seed,
+                regime(seed), first, blocks.size(), dir));
         r.append(initialState(block));
         r.append("code:\n").append(disassemble(elf, "risu_b" + first));
         String q = first < t.qemu().size() ? t.qemu().get(first) : null;
@@ -201,7 +249,7 @@ public final class RandomSequences {
             return r.toString();
         }
         r.append(differences(q, h));
-        r.append(firstDivergingInstruction(dir, block, hypMode(seed)));
+        r.append(firstDivergingInstruction(dir, block, regime(seed)));
         return r.toString();
     }
 
@@ -237,14 +285,14 @@ public final class RandomSequences {
     }
 
     /** Runs every prefix of {@code block} on both and names the first instruction after which they differ. */
-    private static String firstDivergingInstruction(Path dir, RandomA32.Block block, boolean hyp)
+    private static String firstDivergingInstruction(Path dir, RandomA32.Block block, Regime regime)
             throws IOException, InterruptedException {
         Path sub = Files.createDirectories(dir.resolve("prefixes"));
         List<RandomA32.Block> prefixes = new ArrayList<>();
         for (int n = 0; n <= block.words().length; n++) {
             prefixes.add(block.prefix(n));
         }
-        Path elf = build(sub, prefixes, hyp);
+        Path elf = build(sub, prefixes, regime);
         Transcripts t = runBoth(elf, prefixes.size());
         int k = t.firstDifference();
         if (k <= 0) {

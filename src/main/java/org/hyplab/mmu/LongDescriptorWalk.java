@@ -16,6 +16,7 @@ final class LongDescriptorWalk {
     enum Kind { STAGE1_PL10, STAGE1_HYP, STAGE2 }
 
     private static final long OA_MASK = 0xFF_FFFF_F000L;   // output address bits 39:12
+    private static final long PA_MASK = 0xFF_FFFF_FFFFL;   // a 40-bit physical address
 
     /**
      * Walks from {@code tableBase} for input address {@code in} of an {@code inputBits}-bit space,
@@ -30,7 +31,10 @@ final class LongDescriptorWalk {
             boolean fetch) {
         int stage = kind == Kind.STAGE2 ? 2 : 1;
         boolean apTableNoPl0 = false, apTableReadOnly = false, xnTable = false, pxnTable = false;
-        long table = tableBase & OA_MASK & ~((1L << tableBits(inputBits, startLevel)) - 1);
+        // The start table is aligned to its own size only (TTBR0/TTBR1/HTTBR/VTTBR.BADDR[39:x],
+        // x = 5 - T0SZ for a level 1 start: 32 bytes for a 32-bit input; B4.1.154, B4.1.159),
+        // not to 4 KiB as the tables a descriptor points to are.
+        long table = tableBase & PA_MASK & ~((1L << tableBits(inputBits, startLevel)) - 1);
         if (observer != null) {
             observer.start(stage, in, register, table, startLevel, inputBits);
         }
