@@ -198,6 +198,9 @@ class WalkFuzzTest {
         int s1Level = 0;
         for (int i = 0; i < steps.size(); i++) {
             WalkEvent e = steps.get(i);
+            if (e instanceof WalkEvent.Start s) {
+                assertEquals(startTable(x.registers(), s), s.table(), "start table\n" + context);
+            }
             if (e instanceof WalkEvent.Start s && s.stage() == 1) {
                 assertEquals(x.input(), s.input(), context);
                 s1Start = s;
@@ -246,6 +249,31 @@ class WalkFuzzTest {
                 assertEquals(expected, x.output(), "output is not the stage 1 leaf's\n" + context);
             }
         }
+    }
+
+    /**
+     * The start table a base register names: short format TTBR0 bits 31:14-N, TTBR1 bits 31:14
+     * (B4.1.154); long format BADDR[39:x], the table aligned to its own size, 8-byte entries
+     * indexed by the input bits above the start level's block size (B4.1.155, B4.1.159, B3.6.6).
+     */
+    private static long startTable(TranslationRegisters r, WalkEvent.Start s) {
+        if (isShortStart(r, s)) {
+            int n = r.ttbcr() & 7;
+            return s.register().equals("TTBR0") ? r.ttbr0() & 0xFFFF_FFFFL & -(1L << (14 - n))
+                    : r.ttbr1() & 0xFFFF_C000L;
+        }
+        long base = switch (s.register()) {
+            case "TTBR0" -> r.ttbr0();
+            case "TTBR1" -> r.ttbr1();
+            case "HTTBR" -> r.httbr();
+            default -> r.vttbr();
+        };
+        int size = Math.max(3, s.inputBits() - (39 - 9 * s.level()) + 3);
+        return base & 0xFF_FFFF_FFFFL & -(1L << size);
+    }
+
+    private static boolean isShortStart(TranslationRegisters r, WalkEvent.Start s) {
+        return s.stage() == 1 && !s.register().equals("HTTBR") && !r.longFormat();
     }
 
     /** Checks one long-descriptor walk's reads; returns its output, or -1 if it did not map. */
@@ -371,8 +399,8 @@ class WalkFuzzTest {
             int t0 = rnd.nextInt(8), t1 = rnd.nextInt(8);
             sys.ttbcr = 1 << 31 | t0 | t1 << 16 | (rnd.nextInt(8) == 0 ? 1 << 7 : 0)
                     | (rnd.nextInt(8) == 0 ? 1 << 23 : 0) | (rnd.nextBoolean() ? 1 << 22 : 0);
-            sys.ttbr0 = poolTable(12) | (long) rnd.nextInt(256) << 48;
-            sys.ttbr1 = poolTable(12) | (long) rnd.nextInt(256) << 48;
+            sys.ttbr0 = poolTable(12) | (rnd.nextInt(0x1000) & ~7) | (long) rnd.nextInt(256) << 48;
+            sys.ttbr1 = poolTable(12) | (rnd.nextInt(0x1000) & ~7) | (long) rnd.nextInt(256) << 48;
         } else {
             sys.ttbcr = rnd.nextInt(8) | (rnd.nextInt(10) == 0 ? 1 << 4 : 0) | (rnd.nextInt(10) == 0 ? 1 << 5 : 0);
             sys.ttbr0 = poolTable(14) | rnd.nextInt(0x80);
@@ -389,14 +417,17 @@ class WalkFuzzTest {
             sl0 = 2 + rnd.nextInt(2);
         }
         sys.vtcr = (t0sz & 0xF) | sl0 << 6 | 1 << 31;
-        sys.vttbr = poolTable(16) | (long) rnd.nextInt(256) << 48;
+        sys.vttbr = poolTable(16) | (rnd.nextInt(4) == 0 ? rnd.nextInt(0x1000) & ~7 : 0)
+                | (long) rnd.nextInt(256) << 48;
         if (stage2) {
-            identityStage2(sys.vttbr & 0xFF_FFFF_F000L, 32 - t0sz, sl0 == 1 ? 1 : 2);
+            int level = sl0 == 1 ? 1 : 2;
+            identityStage2(sys.vttbr & 0xFF_FFFF_FFFFL & -(1L << Math.max(3, 32 - t0sz - (39 - 9 * level) + 3)),
+                    32 - t0sz, level);
         }
         sys.hsctlr = (setup == Setup.HYP ? 1 : 0) | (rnd.nextInt(4) == 0 ? 1 << 19 : 0)
                 | (rnd.nextInt(4) == 0 ? 1 << 25 : 0);
         sys.htcr = rnd.nextInt(8);
-        sys.httbr = poolTable(12);
+        sys.httbr = poolTable(12) | (rnd.nextInt(0x1000) & ~7);
         sys.hmair0 = rnd.nextInt();
         sys.hmair1 = rnd.nextInt();
     }
