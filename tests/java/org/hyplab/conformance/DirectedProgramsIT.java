@@ -16,17 +16,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The directed test programs (tests/arm/directed and tests/arm/vmsa, and the bare-metal hello) run on QEMU and on
+ * The directed test programs (tests/arm/directed, tests/arm/vmsa and tests/arm/gic, and the bare-metal hello) run on QEMU and on
  * HypLab; the two console transcripts must be byte-identical. QEMU is the oracle: each program
  * prints what it computed, and HypLab must compute the same.
  */
 class DirectedProgramsIT {
 
     /**
-     * The program groups of tests/arm compared here: the instruction set (directed) and the
-     * memory system and Virtualization Extensions (vmsa).
+     * The program groups of tests/arm compared here: the instruction set (directed), the
+     * memory system and Virtualization Extensions (vmsa) and the GIC (gic).
      */
-    static final List<String> GROUPS = List.of("directed", "vmsa");
+    static final List<String> GROUPS = List.of("directed", "vmsa", "gic");
 
     /** Far more than any directed program needs; hitting it means HypLab went astray. */
     static final long BUDGET = 2_000_000_000L;

@@ -10,6 +10,7 @@ import org.hyplab.dev.Pl011;
 import org.hyplab.dev.PowerControl;
 import org.hyplab.dev.VexpressSysRegs;
 import org.hyplab.elf.ElfImage;
+import org.hyplab.gic.Gic;
 import org.hyplab.mem.Bus;
 import org.hyplab.mem.Ram;
 
@@ -39,10 +40,16 @@ public final class Machine implements PowerControl {
     public static final long VEXPRESS_RAM_BASE = 0x8000_0000L;
     public static final long VEXPRESS_UART0 = 0x1C09_0000L;
     public static final long VEXPRESS_SYSREGS = 0x1C01_0000L;
+    /** The GIC-400 windows in the A15 MPCore private region at CBAR 0x2C000000 (BOARDS.md §2.2). */
+    public static final long VEXPRESS_GICD = 0x2C00_1000L, VEXPRESS_GICC = 0x2C00_2000L,
+            VEXPRESS_GICH = 0x2C00_4000L, VEXPRESS_GICH_ALIASES = 0x2C00_5000L, VEXPRESS_GICV = 0x2C00_6000L;
 
     private final Bus bus = new Bus();
     private final DecodeCache code = new DecodeCache(bus);
     private final List<Cpu> cpus = new ArrayList<>();
+    private Gic gic;
+    /** The CPU the loop is running: whose banked GIC registers an access reaches. */
+    private int currentCpu;
     private boolean poweredOff;
     private boolean rebootRequested;
     private String powerReason = "";
@@ -51,14 +58,43 @@ public final class Machine implements PowerControl {
     private Machine() {
     }
 
-    /** The Versatile Express subset the CPU issue needs: one CPU, RAM at 0x80000000, UART0, system registers. */
+    /**
+     * The Versatile Express subset the CPU issue needs: one CPU, RAM at 0x80000000, UART0, system
+     * registers; and the GIC-400 with the CPU's generic timer on PPIs 30, 27 and 26.
+     */
     public static Machine tinyVexpress(long ramBytes, IntConsumer console) {
         Machine m = new Machine();
         m.bus.addRam(VEXPRESS_RAM_BASE, ramBytes);
         m.bus.addDevice(VEXPRESS_UART0, 0x1000, new Pl011("uart0", console));
         m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m));
         m.cpus.add(new Cpu(0, m.bus, m.code));
+        m.addGic();
         return m;
+    }
+
+    /** Maps the GIC at the vexpress addresses and wires the timers' PPIs and the CPUs' inputs. */
+    private void addGic() {
+        gic = new Gic(cpus.size(), Gic.VEXPRESS_IDS, () -> currentCpu);
+        bus.addDevice(VEXPRESS_GICD, Gic.DISTRIBUTOR_SIZE, gic.distributor());
+        bus.addDevice(VEXPRESS_GICC, Gic.CPU_INTERFACE_SIZE, gic.cpuInterface());
+        bus.addDevice(VEXPRESS_GICH, Gic.VIRTUAL_CONTROL_SIZE, gic.virtualControl());
+        for (int i = 0; i < cpus.size(); i++) {
+            bus.addDevice(VEXPRESS_GICH_ALIASES + (long) Gic.VIRTUAL_CONTROL_ALIAS_SIZE * i,
+                    Gic.VIRTUAL_CONTROL_ALIAS_SIZE, gic.virtualControl(i));
+        }
+        bus.addDevice(VEXPRESS_GICV, Gic.VIRTUAL_CPU_INTERFACE_SIZE, gic.virtualCpuInterface());
+        for (int i = 0; i < cpus.size(); i++) {
+            Cpu cpu = cpus.get(i);
+            cpu.timer.physical().connect(gic.ppi(i, cpu.timer.physical().interruptId));
+            cpu.timer.virtual().connect(gic.ppi(i, cpu.timer.virtual().interruptId));
+            cpu.timer.hyp().connect(gic.ppi(i, cpu.timer.hyp().interruptId));
+            gic.connect(i, cpu::setInterruptLines);
+        }
+    }
+
+    /** The interrupt controller, or {@code null} for a machine without one. */
+    public Gic gic() {
+        return gic;
     }
 
     public Bus bus() {
@@ -111,6 +147,12 @@ public final class Machine implements PowerControl {
             cpu.reset();
             cpu.pc = image.entry();
         }
+        if (gic != null) {
+            gic.reset();
+            for (int i = 0; i < cpus.size(); i++) {
+                gic.connect(i, cpus.get(i)::setInterruptLines);   // a CPU reset cleared its inputs
+            }
+        }
     }
 
     /** Runs until the board powers off, every CPU waits forever, or {@code budget} instructions ran. */
@@ -125,14 +167,17 @@ public final class Machine implements PowerControl {
                 resetCpus();   // QEMU restarts the board; RAM keeps its contents (a warm reset)
             }
             boolean anyRan = false;
-            for (Cpu cpu : cpus) {
+            for (int i = 0; i < cpus.size(); i++) {
+                Cpu cpu = cpus.get(i);
                 if (left <= 0) {
                     return Stop.BUDGET_EXHAUSTED;
                 }
                 if (!cpu.canRun()) {
                     continue;   // waits for an interrupt or event that nothing raises yet
                 }
-                long ran = cpu.run(Math.min(QUANTUM, left));
+                currentCpu = i;
+                long ran = cpu.run(untilTimerEvent(cpu, Math.min(QUANTUM, left)));
+                cpu.timer.update();   // drive the timer lines at the time reached
                 left -= ran;
                 anyRan |= ran > 0;
                 if (poweredOff) {
@@ -143,6 +188,18 @@ public final class Machine implements PowerControl {
                 return Stop.DEADLOCKED;
             }
         }
+    }
+
+    /**
+     * Shortens a slice so that it ends at the instruction where the CPU's next timer line rises,
+     * so the interrupt is taken at that instruction (GenericTimer.nextEventCycle).
+     */
+    private static long untilTimerEvent(Cpu cpu, long slice) {
+        long next = cpu.timer.nextEventCycle();
+        if (next == Long.MAX_VALUE) {
+            return slice;
+        }
+        return Math.max(1, Math.min(slice, next - cpu.cycles()));
     }
 
     @Override

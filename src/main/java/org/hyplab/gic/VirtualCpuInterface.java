@@ -1,0 +1,177 @@
+package org.hyplab.gic;
+
+/**
+ * The virtual CPU interface (GICV, IHI 0048B 5.4): the GICC register layout as a guest sees it,
+ * driven by one CPU's list registers instead of the distributor. GICV_CTLR, PMR, BPR and ABPR
+ * are views of GICH_VMCR; GICV_APR0 is GICH_APR.
+ *
+ * <p>Acknowledging (GICV_IAR) takes the highest-priority list register in the pending state
+ * whose group is enabled, priority below the virtual priority mask and group priority below the
+ * virtual running priority, makes it active and records its group priority in GICH_APR. EOI
+ * drops that priority; deactivation (GICV_EOIR with EOImode 0, GICV_DIR with EOImode 1) clears
+ * the active state of the matching list register and, for a hardware interrupt (HW = 1),
+ * deactivates its physical interrupt in the distributor (5.2.1). A deactivation that finds no
+ * list register increments GICH_HCR.EOICount (5.3.1).
+ */
+final class VirtualCpuInterface {
+
+    private static final int SPURIOUS = Distributor.SPURIOUS;
+    private static final int NONE = -1;
+
+    private VirtualCpuInterface() {
+    }
+
+    private static int groupPriority(VirtualInterface v, int lr) {
+        boolean cbpr = (v.vmcr & CpuInterface.CBPR) != 0;
+        int bpr = ListRegister.group(lr) == 1 && !cbpr ? (v.vmcr >>> 18 & 7) - 1 : v.vmcr >>> 21 & 7;
+        return ActivePriorities.groupPriority(ListRegister.priority(lr), bpr);
+    }
+
+    private static int priorityMask(VirtualInterface v) {
+        return (v.vmcr >>> 27) << 3;
+    }
+
+    /** Index of the highest-priority pending list register whose group is enabled; lowest index on ties. */
+    private static int highestPending(VirtualInterface v) {
+        if (!v.enabled()) {
+            return NONE;
+        }
+        int best = NONE;
+        int bestPriority = 0x100;
+        for (int i = 0; i < v.lr.length; i++) {
+            int lr = v.lr[i];
+            if (ListRegister.state(lr) != ListRegister.PENDING || (v.vmcr >>> ListRegister.group(lr) & 1) == 0) {
+                continue;
+            }
+            if (ListRegister.priority(lr) < bestPriority) {
+                bestPriority = ListRegister.priority(lr);
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The list register that would be signalled now, or NONE. */
+    private static int signalled(VirtualInterface v) {
+        int i = highestPending(v);
+        if (i == NONE || ListRegister.priority(v.lr[i]) >= priorityMask(v)
+                || groupPriority(v, v.lr[i]) >= v.apr.running()) {
+            return NONE;
+        }
+        return i;
+    }
+
+    /** Outputs to the processor: bit 0 virtual IRQ, bit 1 virtual FIQ (Group 0 with VMFIQEn). */
+    static int outputs(VirtualInterface v) {
+        int i = signalled(v);
+        if (i == NONE) {
+            return 0;
+        }
+        return ListRegister.group(v.lr[i]) == 0 && (v.vmcr & CpuInterface.FIQ_EN) != 0 ? 2 : 1;
+    }
+
+    private static int idOf(int lr) {
+        int id = ListRegister.virtualId(lr);
+        return id < 16 && !ListRegister.hw(lr) ? id | ListRegister.cpuId(lr) << 10 : id;
+    }
+
+    private static int acknowledge(VirtualInterface v, boolean group1Alias) {
+        int i = signalled(v);
+        if (i == NONE) {
+            return SPURIOUS;
+        }
+        int lr = v.lr[i];
+        int g = ListRegister.group(lr);
+        if (group1Alias && g == 0) {
+            return SPURIOUS;
+        }
+        if (!group1Alias && g == 1 && (v.vmcr & CpuInterface.ACK_CTL) == 0) {
+            return 1022;
+        }
+        v.lr[i] = ListRegister.withState(lr, ListRegister.ACTIVE);
+        v.apr.activate(groupPriority(v, lr));
+        return idOf(lr);
+    }
+
+    private static int highestPendingId(VirtualInterface v, boolean group1Alias) {
+        int i = highestPending(v);
+        if (i == NONE || ListRegister.priority(v.lr[i]) >= priorityMask(v)) {
+            return SPURIOUS;
+        }
+        int g = ListRegister.group(v.lr[i]);
+        if (group1Alias && g == 0) {
+            return SPURIOUS;
+        }
+        if (!group1Alias && g == 1 && (v.vmcr & CpuInterface.ACK_CTL) == 0) {
+            return 1022;
+        }
+        return idOf(v.lr[i]);
+    }
+
+    private static void endOfInterrupt(VirtualInterface v, int value) {
+        if ((value & 0x3FF) >= 1020) {
+            return;
+        }
+        if (!v.apr.dropHighest()) {
+            return;   // an EOI that drops no priority is not counted either (5.3.1 EOICount)
+        }
+        if ((v.vmcr & CpuInterface.EOIMODE_S) == 0) {
+            deactivate(v, value);
+        }
+    }
+
+    /** Deactivates the active list register holding {@code value}'s ID (and source CPU for a virtual SGI). */
+    private static void deactivate(VirtualInterface v, int value) {
+        int id = value & 0x3FF;
+        int source = value >>> 10 & 7;
+        for (int i = 0; i < v.lr.length; i++) {
+            int lr = v.lr[i];
+            if ((ListRegister.state(lr) & ListRegister.ACTIVE) == 0 || ListRegister.virtualId(lr) != id) {
+                continue;
+            }
+            if (id < 16 && !ListRegister.hw(lr) && ListRegister.cpuId(lr) != source) {
+                continue;
+            }
+            v.lr[i] = ListRegister.withState(lr, ListRegister.state(lr) & ~ListRegister.ACTIVE);
+            if (ListRegister.hw(lr)) {
+                v.dist.deactivate(v.cpu, ListRegister.physicalId(lr));
+            }
+            return;
+        }
+        v.countUnmatchedEoi();
+    }
+
+    static int read(VirtualInterface v, int off) {
+        return switch (off) {
+            case 0x00 -> v.vmcr & VirtualInterface.VMCR_CTLR_MASK;
+            case 0x04 -> priorityMask(v);
+            case 0x08 -> v.vmcr >>> 21 & 7;
+            case 0x0C -> acknowledge(v, false);
+            case 0x14 -> v.apr.running() == ActivePriorities.IDLE ? 0xFF : v.apr.running();
+            case 0x18 -> highestPendingId(v, false);
+            case 0x1C -> v.vmcr >>> 18 & 7;
+            case 0x20 -> acknowledge(v, true);
+            case 0x28 -> highestPendingId(v, true);
+            case 0xD0 -> v.apr.word(0);
+            case 0xFC -> CpuInterface.IIDR;
+            default -> 0;
+        };
+    }
+
+    static void write(VirtualInterface v, int off, int value) {
+        switch (off) {
+            case 0x00 -> v.vmcr = v.vmcr & ~VirtualInterface.VMCR_CTLR_MASK | value & VirtualInterface.VMCR_CTLR_MASK;
+            case 0x04 -> v.vmcr = v.vmcr & ~(0x1F << 27) | (value >>> 3 & 0x1F) << 27;
+            case 0x08 -> v.writeVmcr(v.vmcr & ~(7 << 21) | (value & 7) << 21);
+            case 0x10, 0x24 -> endOfInterrupt(v, value);
+            case 0x1C -> v.writeVmcr(v.vmcr & ~(7 << 18) | (value & 7) << 18);
+            case 0xD0 -> v.apr.setWord(0, value);
+            case 0x1000 -> {
+                if ((v.vmcr & CpuInterface.EOIMODE_S) != 0) {
+                    deactivate(v, value);
+                }
+            }
+            default -> { }
+        }
+    }
+}
