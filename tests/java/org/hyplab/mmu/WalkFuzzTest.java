@@ -205,7 +205,8 @@ class WalkFuzzTest {
                 assertEquals(x.input(), s.input(), context);
                 s1Start = s;
                 s1Level = s.level();
-                s1Next = entryAddress(s.table(), x.input(), s.level(), s.level(), s.inputBits(), isShort(s, x));
+                s1Next = entryAddress(s.table(), x.input(), s.level(), s.level(), s.inputBits(),
+                        isShortStart(x.registers(), s));
             } else if (e instanceof WalkEvent.Start s2) {
                 // A stage 2 walk: of the next stage 1 table read's IPA, or of the final IPA.
                 int end = i + 1;
@@ -294,10 +295,6 @@ class WalkFuzzTest {
             }
         }
         return out;
-    }
-
-    private static boolean isShort(WalkEvent.Start s, Explanation x) {
-        return s.stage() == 1 && !s.register().equals("HTTBR") && !x.registers().longFormat();
     }
 
     /**

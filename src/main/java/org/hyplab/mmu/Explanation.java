@@ -69,9 +69,9 @@ public record Explanation(Regime regime, long input, int access, boolean privile
             }
         }
         if (fault != null) {
+            boolean toHyp = fault.isStage2() || regime == Regime.HYP;   // reported in HSR, long format
             out.add("  fault: " + fault.getMessage() + String.format(" (%s 0x%x)",
-                    fault.isStage2() || regime == Regime.HYP ? "HSR DFSC" : fault.fetch ? "IFSR" : "DFSR",
-                    fault.isStage2() || regime == Regime.HYP ? fault.longStatus() : fault.fsr()));
+                    toHyp ? "HSR DFSC" : fault.fetch ? "IFSR" : "DFSR", toHyp ? fault.longStatus() : fault.fsr()));
         } else if (translation != null) {
             out.add("  access allowed");
         }

@@ -7,20 +7,16 @@ import org.hyplab.mem.Bus;
 
 /**
  * The memory management unit of one CPU (ARM ARM B3): picks the translation regime, looks the
- * address up in the {@link Tlb}, walks the tables on a miss (stage 1 in either format, then
- * stage 2), checks domains and permissions, and fills the CPU's {@link MicroTlb}.
- *
- * <p>Regimes (B3.1): Hyp mode uses the PL2 stage 1 (HTTBR/HTCR, LPAE only). Every other mode uses
- * the PL1&0 stage 1 (SCTLR.M; TTBCR.EAE picks the format), followed by stage 2 (VTTBR/VTCR) when
- * HCR.VM = 1. A stage that is off maps flat. The stage 1 walk's own table reads go through
- * stage 2, so they can fault there (HSR.S1PTW).
+ * address up in the {@link Tlb}, has a {@link Walker} walk the tables on a miss (the regimes are
+ * described there), checks domains and permissions, and fills the CPU's {@link MicroTlb}. It
+ * also serves the address translation and TLB maintenance operations, and explains walks.
  */
 public final class Mmu {
 
-    // Register bits the MMU reads (ARM ARM B4.1.130 SCTLR, B4.1.65 HCR, B4.1.153 TTBCR).
+    // Register bits the MMU reads itself (ARM ARM B4.1.130 SCTLR, B4.1.65 HCR); the rest are
+    // TranslationRegisters'.
     static final int SCTLR_M = 1;
-    static final int HCR_VM = 1, HCR_FB = 1 << 9, HCR_DC = 1 << 12, HCR_TGE = 1 << 27;
-    static final int TTBCR_EAE = 1 << 31;
+    static final int HCR_FB = 1 << 9;
 
     private final SystemRegisters sys;
     private final Bus bus;
@@ -78,7 +74,8 @@ public final class Mmu {
      * @throws MmuFault if a stage faults or the access is not permitted
      */
     public long translate(int va, int kind, MicroTlb via) {
-        if (via.pl == 2 ? (sys.hsctlr & SCTLR_M) == 0 : !stage1On() && !stage2On()) {
+        if (via.pl == 2 ? (sys.hsctlr & SCTLR_M) == 0
+                : !TranslationRegisters.stage1On(sys.sctlr, sys.hcr) && !TranslationRegisters.stage2On(sys.hcr)) {
             long pa = va & 0xFFFF_FFFFL;   // the regime's MMU is off: flat, everything allowed
             via.fill(kind, va, pa);
             return pa;
@@ -90,12 +87,12 @@ public final class Mmu {
         return pa;
     }
 
-    /** The translation of {@code va} in the current regime, from the TLB or from a walk. */
+    /**
+     * The translation of {@code va} in the current regime (whose MMU is on: {@link #translate}
+     * has dealt with flat ones), from the TLB or from a walk.
+     */
     private TlbEntry entryFor(int va, boolean hyp, boolean write, boolean fetch) {
         if (hyp) {
-            if ((sys.hsctlr & SCTLR_M) == 0) {
-                return walker().flatHyp(va);
-            }
             TlbEntry e = tlb.lookup(TlbEntry.REGIME_HYP, true, false, 0, 0, va);
             if (e == null) {
                 e = walker().hyp(va, write, fetch);
@@ -103,12 +100,9 @@ public final class Mmu {
             }
             return e;
         }
-        boolean s1 = stage1On(), s2 = stage2On();
-        if (!s1 && !s2) {
-            return walker().flatPl10(va);
-        }
-        int vmid = (int) (sys.vttbr >>> 48) & 0xFF;
-        int asid = s1 ? asid() : 0;
+        boolean s1 = TranslationRegisters.stage1On(sys.sctlr, sys.hcr), s2 = TranslationRegisters.stage2On(sys.hcr);
+        int vmid = TranslationRegisters.vmid(sys.vttbr);
+        int asid = s1 ? TranslationRegisters.asid(sys.ttbcr, sys.ttbr0, sys.ttbr1, sys.contextidr) : 0;
         TlbEntry e = tlb.lookup(TlbEntry.REGIME_PL10, s1, s2, vmid, asid, va);
         if (e == null) {
             e = walker().pl10(va, write, fetch, true);
@@ -120,28 +114,6 @@ public final class Mmu {
     /** A walker over the registers as they are now (walks happen on TLB misses only). */
     private Walker walker() {
         return new Walker(TranslationRegisters.of(sys), bus, null);
-    }
-
-    private boolean stage1On() {
-        // HCR.TGE and HCR.DC make the PL1&0 stage 1 behave as disabled (B1.14.1, B3.2.1).
-        return (sys.sctlr & SCTLR_M) != 0 && (sys.hcr & (HCR_TGE | HCR_DC)) == 0;
-    }
-
-    private boolean stage2On() {
-        return (sys.hcr & HCR_VM) != 0;
-    }
-
-    /** The current ASID: CONTEXTIDR[7:0] (short format) or TTBR0/TTBR1 bits 55:48 (LPAE, TTBCR.A1). */
-    private int asid() {
-        if ((sys.ttbcr & TTBCR_EAE) == 0) {
-            return sys.contextidr & 0xFF;
-        }
-        long ttbr = (sys.ttbcr & 1 << 22) != 0 ? sys.ttbr1 : sys.ttbr0;
-        return (int) (ttbr >>> 48) & 0xFF;
-    }
-
-    private boolean longFormatPl1() {
-        return (sys.ttbcr & TTBCR_EAE) != 0;
     }
 
     // ---- explaining a walk -----------------------------------------------------------------------
@@ -172,21 +144,22 @@ public final class Mmu {
         boolean user = !hypOp && (op & 2) != 0;
         boolean bothStages = !hypOp && op >= 4;
         int kind = write ? Perm.WRITE : Perm.READ;
-        boolean longPar = hypOp || longFormatPl1() || (bothStages && stage2On());
-        Walker w = walker();
+        TranslationRegisters regs = TranslationRegisters.of(sys);
+        Walker w = new Walker(regs, bus, null);
+        boolean longPar = hypOp || regs.longFormat() || (bothStages && regs.stage2On());
         try {
             if (hypOp) {
-                TlbEntry e = (sys.hsctlr & SCTLR_M) == 0 ? w.flatHyp(va) : w.hyp(va, write, false);
+                TlbEntry e = regs.hypOn() ? w.hyp(va, write, false) : w.flatHyp(va);
                 Walker.check(e, va, kind, 2, sys.dacr);
                 return par(e.pa(va), e.s1Attr, longPar, false);
             }
             if (bothStages) {
-                TlbEntry e = stage1On() || stage2On() ? w.pl10(va, write, false, true) : w.flatPl10(va);
+                TlbEntry e = regs.stage1On() || regs.stage2On() ? w.pl10(va, write, false, true) : w.flatPl10(va);
                 Walker.check(e, va, kind, user ? 0 : 1, sys.dacr);
                 return par(e.pa(va), e.s1Attr, longPar, false);
             }
             // Stage 1 only: the result is the IPA.
-            TlbEntry e = stage1On() ? w.pl10(va, write, false, false) : w.flatPl10(va);
+            TlbEntry e = regs.stage1On() ? w.pl10(va, write, false, false) : w.flatPl10(va);
             Walker.check(e, va, kind, user ? 0 : 1, sys.dacr);
             return par(e.ipa(va), e.s1Attr, longPar, !e.longFormat && e.sizeLog2 == 24);
         } catch (MmuFault f) {
@@ -248,7 +221,7 @@ public final class Mmu {
         int crm = (key >>> 4) & 0xF, op = key & 7;
         boolean hypOp = (key >>> 12) == 4;
         boolean broadcast = crm == 3 || (!fromHyp && (sys.hcr & HCR_FB) != 0);
-        int vmid = (int) (sys.vttbr >>> 48) & 0xFF;
+        int vmid = TranslationRegisters.vmid(sys.vttbr);
         int va = value & ~0xFFF, asid = value & 0xFF;
         for (Mmu m : broadcast ? shareDomain : List.of(this)) {
             Tlb t = m.tlb;

@@ -31,12 +31,33 @@ public record TranslationRegisters(int sctlr, int ttbcr, long ttbr0, long ttbr1,
 
     /** The PL1&0 stage 1 is on: SCTLR.M, unless HCR.TGE or HCR.DC make it behave as off (B1.14.1, B3.2.1). */
     public boolean stage1On() {
-        return (sctlr & SCTLR_M) != 0 && (hcr & (HCR_TGE | HCR_DC)) == 0;
+        return stage1On(sctlr, hcr);
     }
 
     /** Stage 2 is on: HCR.VM. */
     public boolean stage2On() {
+        return stage2On(hcr);
+    }
+
+    // The same rules on raw register values, for the MMU's TLB lookup, which takes no snapshot.
+
+    static boolean stage1On(int sctlr, int hcr) {
+        return (sctlr & SCTLR_M) != 0 && (hcr & (HCR_TGE | HCR_DC)) == 0;
+    }
+
+    static boolean stage2On(int hcr) {
         return (hcr & HCR_VM) != 0;
+    }
+
+    static int vmid(long vttbr) {
+        return (int) (vttbr >>> 48) & 0xFF;
+    }
+
+    static int asid(int ttbcr, long ttbr0, long ttbr1, int contextidr) {
+        if ((ttbcr & TTBCR_EAE) == 0) {
+            return contextidr & 0xFF;
+        }
+        return (int) (((ttbcr & TTBCR_A1) != 0 ? ttbr1 : ttbr0) >>> 48) & 0xFF;
     }
 
     /** The Hyp regime's stage 1 is on: HSCTLR.M. */
@@ -51,14 +72,11 @@ public record TranslationRegisters(int sctlr, int ttbcr, long ttbr0, long ttbr1,
 
     /** VTTBR.VMID. */
     public int vmid() {
-        return (int) (vttbr >>> 48) & 0xFF;
+        return vmid(vttbr);
     }
 
     /** The current ASID: CONTEXTIDR[7:0] (short format) or bits 55:48 of the TTBR that TTBCR.A1 names (LPAE). */
     public int asid() {
-        if (!longFormat()) {
-            return contextidr & 0xFF;
-        }
-        return (int) (((ttbcr & TTBCR_A1) != 0 ? ttbr1 : ttbr0) >>> 48) & 0xFF;
+        return asid(ttbcr, ttbr0, ttbr1, contextidr);
     }
 }
