@@ -23,12 +23,14 @@ public final class BoardFiles {
     public static BoardDescription parse(String id, String text) {
         YamlMap yaml = YamlMap.parse(text, 1)
                 .allowOnly("name", "summary", "cpu", "cpus", "compatible", "qemu-machine");
+        // TODO(issue 5, board-data helper): the machine description (memory, gic, devices, ...).
         return new BoardDescription(id,
                 yaml.requireText("name"),
                 yaml.requireText("summary"),
                 yaml.requireText("cpu"),
                 yaml.requireInt("cpus", 1, MAX_CPUS),
                 yaml.requireTextList("compatible"),
-                yaml.optionalText("qemu-machine"));
+                yaml.optionalText("qemu-machine"),
+                "", 0, 0, 0, java.util.List.of(), null, java.util.List.of(), java.util.List.of(), "", null);
     }
 }
