@@ -102,18 +102,26 @@ public final class Machine implements PowerControl, CorePower {
      * generic timer on PPIs 30, 27 and 26. Whole boards come from {@link BoardAssembler}.
      */
     public static Machine tinyVexpress(long ramBytes, IntConsumer console) {
+        return tinyVexpress(ramBytes, 1, console);
+    }
+
+    /** {@link #tinyVexpress(long, IntConsumer)} with {@code cpus} CPUs. */
+    public static Machine tinyVexpress(long ramBytes, int cpus, IntConsumer console) {
         Machine m = new Machine(SystemCounter.VEXPRESS_HZ);
         m.bus.addRam(VEXPRESS_RAM_BASE, ramBytes);
         Pl011 uart = new Pl011("uart0", console);
         m.bus.addDevice(VEXPRESS_UART0, 0x1000, uart);
         m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m));
-        m.addCpus(1);
+        m.addCpus(cpus);
         m.console = null;   // TODO(issue 5): the PL011's receive side
-        Gic gic = new Gic(1, Gic.VEXPRESS_IDS, m::currentCpu);
+        Gic gic = new Gic(cpus, Gic.VEXPRESS_IDS, m::currentCpu);
         m.bus.addDevice(VEXPRESS_GICD, Gic.DISTRIBUTOR_SIZE, gic.distributor());
         m.bus.addDevice(VEXPRESS_GICC, Gic.CPU_INTERFACE_SIZE, gic.cpuInterface());
         m.bus.addDevice(VEXPRESS_GICH, Gic.VIRTUAL_CONTROL_SIZE, gic.virtualControl());
-        m.bus.addDevice(VEXPRESS_GICH_ALIASES, Gic.VIRTUAL_CONTROL_ALIAS_SIZE, gic.virtualControl(0));
+        for (int i = 0; i < cpus; i++) {
+            m.bus.addDevice(VEXPRESS_GICH_ALIASES + (long) Gic.VIRTUAL_CONTROL_ALIAS_SIZE * i,
+                    Gic.VIRTUAL_CONTROL_ALIAS_SIZE, gic.virtualControl(i));
+        }
         m.bus.addDevice(VEXPRESS_GICV, Gic.VIRTUAL_CPU_INTERFACE_SIZE, gic.virtualCpuInterface());
         m.attachGic(gic);
         return m;
