@@ -65,8 +65,8 @@ public final class Machine implements PowerControl {
     public static Machine tinyVexpress(long ramBytes, IntConsumer console) {
         Machine m = new Machine();
         m.bus.addRam(VEXPRESS_RAM_BASE, ramBytes);
-        m.bus.addDevice(VEXPRESS_UART0, 0x1000, new Pl011("uart0", console));
-        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m));
+        m.bus.addDevice(VEXPRESS_UART0, 0x1000, new Pl011("uart0", org.hyplab.irq.InterruptLine.NONE, console));
+        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m, () -> 0));
         m.cpus.add(new Cpu(0, m.bus, m.code));
         m.addGic();
         return m;
