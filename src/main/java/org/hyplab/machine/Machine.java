@@ -13,6 +13,7 @@ import org.hyplab.dev.SerialPort;
 import org.hyplab.dev.TimedDevice;
 import org.hyplab.dev.VexpressSysRegs;
 import org.hyplab.gic.Gic;
+import org.hyplab.irq.InterruptLine;
 import org.hyplab.mem.Bus;
 import org.hyplab.timer.SystemCounter;
 
@@ -109,11 +110,11 @@ public final class Machine implements PowerControl, CorePower {
     public static Machine tinyVexpress(long ramBytes, int cpus, IntConsumer console) {
         Machine m = new Machine(SystemCounter.VEXPRESS_HZ);
         m.bus.addRam(VEXPRESS_RAM_BASE, ramBytes);
-        Pl011 uart = new Pl011("uart0", console);
+        Pl011 uart = new Pl011("uart0", InterruptLine.NONE, console);
         m.bus.addDevice(VEXPRESS_UART0, 0x1000, uart);
-        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m));
+        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m, m::now));
         m.addCpus(cpus);
-        m.console = null;   // TODO(issue 5): the PL011's receive side
+        m.console = uart;
         Gic gic = new Gic(cpus, Gic.VEXPRESS_IDS, m::currentCpu);
         m.bus.addDevice(VEXPRESS_GICD, Gic.DISTRIBUTOR_SIZE, gic.distributor());
         m.bus.addDevice(VEXPRESS_GICC, Gic.CPU_INTERFACE_SIZE, gic.cpuInterface());
