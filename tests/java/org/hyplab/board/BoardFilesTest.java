@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.hyplab.content.Catalog;
 import org.hyplab.content.ContentException;
 import org.hyplab.content.LoadProblem;
+import org.hyplab.content.YamlMap;
 import org.hyplab.testing.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,18 @@ class BoardFilesTest {
                 .startsWith("field 'timer-interrupts' must list the 4 generic timer PPIs"));
         assertTrue(error(replacing("default-memory: 64 MiB", "default-memory: 256 MiB"))
                 .startsWith("field 'default-memory' (0x10000000) is larger than the dram region"));
+    }
+
+    @Test
+    void numbersAreDecimalHexOrSizes() {
+        YamlMap map = YamlMap.parse("a: 4096\nb: 0x1000\nc: 4 KiB\nd: '0x1_0000'\ne: 2 GiB\n", 1);
+        assertEquals(List.of(4096L, 4096L, 4096L, 0x10000L, 2L << 30),
+                List.of("a", "b", "c", "d", "e").stream().map(k -> map.requireLong(k, 0, 1L << 40)).toList());
+        for (String bad : List.of("0x", "0xFFFFFFFFFFFFFFFFF", "12 KB", "-1", "1.5", "0x-1", "9999999999 GiB")) {
+            ContentException e = assertThrows(ContentException.class,
+                    () -> YamlMap.parse("n: " + bad + "\n", 1).requireLong("n", 0, 1L << 40), bad);
+            assertTrue(e.getMessage().startsWith("field 'n' must be a whole number from 0 to 0x10000000000"), bad);
+        }
     }
 
     @Test

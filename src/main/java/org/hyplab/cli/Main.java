@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 public final class Main {
 
     /** Every JVM-side command, in the order {@code help} lists them. */
-    static final List<Command> COMMANDS = List.of(new RunCommand(), new DisasmCommand(), new BenchCommand());
+    static final List<Command> COMMANDS = List.of(new RunCommand(), new DisasmCommand(), new DtbCommand(),
+            new BenchCommand());
 
     private Main() {
     }
