@@ -43,7 +43,7 @@ static inline void wr8(uint32_t addr, uint8_t v) { *(volatile uint8_t *)addr = v
 
 static inline const char *yes_no(int b) { return b ? "yes" : "no"; }
 
-static void put_field(const char *label, uint32_t value)
+static inline void put_field(const char *label, uint32_t value)
 {
     puts(" ");
     puts(label);
@@ -76,7 +76,7 @@ static void put_field(const char *label, uint32_t value)
 #define ID_MCT_L1       153     /* SPI 121 */
 
 /* Routes an SPI (or enables an SGI/PPI) to 'cpu' at priority 'prio'. */
-static void gic_route(uint32_t id, uint32_t cpu, uint8_t prio)
+static inline void gic_route(uint32_t id, uint32_t cpu, uint8_t prio)
 {
     wr8(GICD_IPRIORITYR + id, prio);
     if (id >= 32)
@@ -85,7 +85,7 @@ static void gic_route(uint32_t id, uint32_t cpu, uint8_t prio)
 }
 
 /* This CPU's interface on, with every priority below 0xf0 let through. */
-static void gic_cpu_on(void)
+static inline void gic_cpu_on(void)
 {
     wr(GICC_PMR, 0xf0);
     wr(GICC_CTLR, 1);
@@ -147,13 +147,13 @@ __asm__(
 );
 extern char arndale_hyp_vectors[];
 
-static void vectors_on(void)
+static inline void vectors_on(void)
 {
     cp_write(HVBAR, (uint32_t)arndale_hyp_vectors);
     isb();
 }
 
-static void clear_events(void)
+static inline void clear_events(void)
 {
     struct irq_log *log = &irq_log[this_cpu() & 1];
     log->count = 0;
@@ -161,7 +161,7 @@ static void clear_events(void)
 }
 
 /* Prints a CPU's recorded events: "label: ack 00000055 eoi 00000055 ...". */
-static void put_events(const char *label, uint32_t cpu)
+static inline void put_events(const char *label, uint32_t cpu)
 {
     struct irq_log *log = &irq_log[cpu & 1];
     puts(label);
@@ -177,7 +177,7 @@ static void put_events(const char *label, uint32_t cpu)
 #define POLL_LIMIT  50000000u
 
 /* Unmasks IRQs until 'count' interrupts were taken on this CPU (bounded), then masks them. */
-static int take_irqs(uint32_t count)
+static inline int take_irqs(uint32_t count)
 {
     struct irq_log *log = &irq_log[this_cpu() & 1];
     uint32_t i = 0;
