@@ -1,5 +1,7 @@
-/* start.S: entry in Hyp mode (QEMU -M vexpress-a15,secure=off and ./hyplab run both start an
- * ELF there), one CPU only, then main(); power off when main returns. */
+/* start.S: entry in Hyp mode on every CPU (QEMU -M vexpress-a15,secure=off and ./hyplab run
+ * both start an ELF there). CPU0 clears .bss and runs main(), and powers off when it returns.
+ * Another CPU runs secondary_main() on its own stack if the program defines one (a weak
+ * symbol: zero when it does not), else it parks in WFI for good. */
 
     .section .text.boot, "ax"
     .global _start
@@ -17,8 +19,14 @@ _start:
     bl      main
     bl      power_off
 park:
-    wfi
-    b       park
+    ldr     r1, =secondary_main
+    cmp     r1, #0
+    beq     1f
+    ldr     sp, =__stack_hyp_secondary  @ one stack for all secondaries: programs use one
+    blx     r1
+1:  wfi
+    b       1b
+    .weak   secondary_main
 
 /* drop_to_svc: give each PL1 mode a stack through the banked MSR forms, then ERET from Hyp to
  * SVC mode (A, I, F masked) at the caller's return address with the caller's stack pointer. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The directed test programs (tests/arm/directed, tests/arm/vmsa and tests/arm/gic, and the bare-metal hello) run on QEMU and on
+ * The directed test programs (the groups below and the bare-metal hello) run on QEMU and on
  * HypLab; the two console transcripts must be byte-identical. QEMU is the oracle: each program
  * prints what it computed, and HypLab must compute the same.
  */
@@ -24,9 +24,10 @@ class DirectedProgramsIT {
 
     /**
      * The program groups of tests/arm compared here: the instruction set (directed), the
-     * memory system and Virtualization Extensions (vmsa) and the GIC (gic).
+     * memory system and Virtualization Extensions (vmsa), the GIC (gic) and the two CPUs
+     * together (smp).
      */
-    static final List<String> GROUPS = List.of("directed", "vmsa", "gic");
+    static final List<String> GROUPS = List.of("directed", "vmsa", "gic", "smp");
 
     /** Far more than any directed program needs; hitting it means HypLab went astray. */
     static final long BUDGET = 2_000_000_000L;

@@ -26,7 +26,7 @@ public final class Emulator {
     public static Run runVexpress(Path elf, long maxInstructions)
             throws IOException, ElfException, LoadException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Machine machine = Machine.tinyVexpress(1L << 30, console::write);
+        Machine machine = Machine.tinyVexpress(1L << 30, 2, console::write);
         machine.load(ElfImage.parse(Files.readAllBytes(elf)));
         Machine.Stop stop = machine.run(maxInstructions);
         return new Run(stop, console.toByteArray(), machine.retired());

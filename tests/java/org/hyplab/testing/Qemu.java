@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -32,9 +33,12 @@ public final class Qemu {
         return Path.of(System.getProperty("hyplab.arm.dir", "target/arm"));
     }
 
-    public static Run run(Path elf, String machine, int timeoutSeconds) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("qemu-system-arm", "-M", machine, "-nographic",
-                "-monitor", "none", "-kernel", elf.toString())
+    public static Run run(Path elf, String machine, int timeoutSeconds, String... options)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("qemu-system-arm", "-M", machine, "-nographic",
+                "-monitor", "none", "-kernel", elf.toString()));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("QEMU_AUDIO_DRV", "none");
@@ -58,8 +62,11 @@ public final class Qemu {
         return new Run(qemu.exitValue(), out[0]);
     }
 
-    /** As QEMU's {@code -M vexpress-a15,secure=off}: no EL3, the ELF entered in Hyp mode. */
+    /**
+     * As QEMU's {@code -M vexpress-a15,secure=off -smp 2}: no EL3, the ELF entered in Hyp mode
+     * on both CPUs of the CoreTile A15x2.
+     */
     public static Run runVexpress(Path elf) throws IOException, InterruptedException {
-        return run(elf, "vexpress-a15,secure=off", 120);
+        return run(elf, "vexpress-a15,secure=off", 120, "-smp", "2");
     }
 }

@@ -67,7 +67,7 @@ public final class RunCommand implements Command {
         }
         ElfImage elf = readElf(kernel);
         OutputStream console = new BufferedOutputStream(out, 1 << 16);
-        Machine machine = Machine.tinyVexpress(memMib << 20, b -> write(console, b));
+        Machine machine = Machine.tinyVexpress(memMib << 20, 2, b -> write(console, b));
         try {
             machine.load(elf);
         } catch (LoadException e) {

@@ -26,9 +26,12 @@ public final class YamlMap {
             .build();
 
     private final JsonNode node;
+    /** Where this mapping sits in the file, e.g. {@code gic.} or {@code devices[2].}; empty at the top. */
+    private final String path;
 
-    private YamlMap(JsonNode node) {
+    private YamlMap(JsonNode node, String path) {
         this.node = node;
+        this.path = path;
     }
 
     /**
@@ -52,7 +55,7 @@ public final class YamlMap {
         if (!root.isObject()) {
             throw new ContentException("expected a YAML mapping of fields (name: value), found " + kind(root));
         }
-        return new YamlMap(root);
+        return new YamlMap(root, "");
     }
 
     /** Fails on any key not in {@code allowed}: a misspelt optional field must not pass silently. */
@@ -60,7 +63,7 @@ public final class YamlMap {
         Set<String> known = Set.of(allowed);
         for (String key : node.propertyNames()) {
             if (!known.contains(key)) {
-                throw new ContentException("unknown field '" + key + "' (known fields: "
+                throw new ContentException("unknown field '" + path + key + "' (known fields: "
                         + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
@@ -81,7 +84,7 @@ public final class YamlMap {
         }
         String text = value.asString().strip();
         if (text.isEmpty()) {
-            throw new ContentException("field '" + key + "' is empty");
+            throw new ContentException("field '" + path + key + "' is empty");
         }
         return Optional.of(text);
     }
@@ -120,12 +123,153 @@ public final class YamlMap {
         return List.copyOf(texts);
     }
 
+    /** Whether the field is present (and not null). */
+    public boolean has(String key) {
+        JsonNode value = node.get(key);
+        return value != null && !value.isNull();
+    }
+
+    /** The field's name as errors give it, with the path of the mapping it is in. */
+    public String nameOf(String key) {
+        return path + key;
+    }
+
+    /** A nested mapping; its errors name fields as {@code key.field}. */
+    public YamlMap requireMap(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            throw missing(key, "a mapping of fields");
+        }
+        if (!value.isObject()) {
+            throw wrong(key, "a mapping of fields", value);
+        }
+        return new YamlMap(value, path + key + ".");
+    }
+
+    /** A non-empty list of mappings; the errors of item i name fields as {@code key[i].field}. */
+    public List<YamlMap> requireMapList(String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            throw missing(key, "a list of mappings");
+        }
+        if (!value.isArray() || value.isEmpty()) {
+            throw wrong(key, "a non-empty list of mappings", value);
+        }
+        List<YamlMap> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isObject()) {
+                throw new ContentException("field '" + path + key + "[" + i + "]' must be a mapping of fields, found "
+                        + kind(item));
+            }
+            items.add(new YamlMap(item, path + key + "[" + i + "]."));
+        }
+        return List.copyOf(items);
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}, written in decimal, in hex with {@code 0x}
+     * (addresses read best that way: {@code 0x1C090000}), or as a size with a binary unit
+     * ({@code 64 KiB}, {@code 32 MiB}, {@code 2 GiB}). Underscores may group digits.
+     */
+    public long requireLong(String key, long min, long max) {
+        JsonNode value = node.get(key);
+        String expected = "a whole number from " + describe(min) + " to " + describe(max)
+                + " (decimal, 0x hex, or a size such as 64 KiB)";
+        if (value == null || value.isNull()) {
+            throw missing(key, expected);
+        }
+        Long number = null;
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            number = value.longValue();
+        } else if (value.isString()) {
+            number = parseNumber(value.asString());
+        }
+        if (number == null || number < min || number > max) {
+            throw wrong(key, expected, value);
+        }
+        return number;
+    }
+
+    /**
+     * A list of whole numbers, each from {@code min} to {@code max} (decimal or 0x hex); a single
+     * number is a list of one; an absent field is the empty list.
+     */
+    public List<Integer> optionalIntList(String key, int min, int max) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        String expected = "a list of whole numbers from " + min + " to " + max;
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else {
+            items.add(value);
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (JsonNode item : items) {
+            Long number = item.isIntegralNumber() && item.canConvertToLong() ? Long.valueOf(item.longValue())
+                    : item.isString() ? parseNumber(item.asString()) : null;
+            if (number == null || number < min || number > max) {
+                throw wrong(key, expected, value.isArray() ? item : value);
+            }
+            numbers.add(number.intValue());
+        }
+        return List.copyOf(numbers);
+    }
+
+    /** Like {@link #optionalIntList} but the field must be there and hold at least one number. */
+    public List<Integer> requireIntList(String key, int min, int max) {
+        if (!has(key)) {
+            throw missing(key, "a list of whole numbers from " + min + " to " + max);
+        }
+        List<Integer> numbers = optionalIntList(key, min, max);
+        if (numbers.isEmpty()) {
+            throw wrong(key, "a non-empty list of whole numbers from " + min + " to " + max, node.get(key));
+        }
+        return numbers;
+    }
+
+    /** Decimal, 0x hex, or N KiB/MiB/GiB; null when the text is none of these or overflows. */
+    static Long parseNumber(String text) {
+        String t = text.strip().replace("_", "");
+        long unit = t.endsWith("KiB") ? 1L << 10 : t.endsWith("MiB") ? 1L << 20 : t.endsWith("GiB") ? 1L << 30 : 1;
+        if (unit != 1) {
+            t = t.substring(0, t.length() - 3).strip();
+        }
+        try {
+            long number;
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                String digits = t.substring(2);
+                if (!digits.matches("[0-9a-fA-F]{1,16}")) {
+                    return null;
+                }
+                number = Long.parseUnsignedLong(digits, 16);
+                if (number < 0) {
+                    return null;
+                }
+            } else if (t.matches("[0-9]{1,18}")) {
+                number = Long.parseLong(t);
+            } else {
+                return null;
+            }
+            return Math.multiplyExact(number, unit);
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String describe(long n) {
+        return n >= 0x10000 ? "0x" + Long.toHexString(n).toUpperCase() : Long.toString(n);
+    }
+
     private ContentException missing(String key, String expected) {
-        return new ContentException("missing field '" + key + "' (" + expected + ")");
+        return new ContentException("missing field '" + path + key + "' (" + expected + ")");
     }
 
     private ContentException wrong(String key, String expected, JsonNode found) {
-        return new ContentException("field '" + key + "' must be " + expected + ", found " + kind(found));
+        return new ContentException("field '" + path + key + "' must be " + expected + ", found " + kind(found));
     }
 
     private static String kind(JsonNode value) {

@@ -78,6 +78,10 @@ public final class Cpu {
     // ---- run state ----------------------------------------------------------------------------
     /** Instructions retired (executed or failed their condition) since reset. */
     public long retired;
+    /** Cycles this CPU spent waiting (WFI, WFE, powered off) that the machine moved its time over. */
+    private long idleCycles;
+    /** Where SEV's event goes: every CPU of the machine (B1.8.12); this CPU alone until wired. */
+    private Runnable eventBroadcast = this::receiveEvent;
     /** Set by WFI (and WFE) until a wake-up event arrives (ARM ARM B1.8.12, B1.8.13). */
     public boolean waitingForInterrupt;
     /** Set by WFE: an event (SEV) wakes the CPU as well as an interrupt. */
@@ -149,12 +153,22 @@ public final class Cpu {
     }
 
     /**
-     * Emulated time on this CPU, in cycles: one instruction is one cycle of a 1 GHz clock. Exact
-     * mid-run, as {@link #retired} is counted per instruction. (Time spent waiting joins with the
-     * SMP machine loop, which moves idle time on to the next timer event.)
+     * Emulated time on this CPU, in cycles: one instruction is one cycle of a 1 GHz clock, plus
+     * the time it spent waiting. Exact mid-run, as {@link #retired} is counted per instruction.
      */
     public long cycles() {
-        return retired;
+        return retired + idleCycles;
+    }
+
+    /**
+     * Moves this CPU's time on to {@code cycle} without executing anything: the machine calls it
+     * for a CPU that waits (WFI/WFE) or is powered off while time passes. Never moves time back.
+     */
+    public void idleUntil(long cycle) {
+        long now = retired + idleCycles;
+        if (cycle > now) {
+            idleCycles += cycle - now;
+        }
     }
 
     /** The current privilege level: 0 (User), 1 (other PL1 modes) or 2 (Hyp). */
@@ -609,9 +623,14 @@ public final class Cpu {
         }
     }
 
-    /** SEV: signal an event (to this CPU; reaching every CPU joins with SMP, issue 5). */
+    /** SEV: signal an event to every CPU of the machine, this one included (B1.8.12). */
     public void sendEvent() {
-        receiveEvent();
+        eventBroadcast.run();
+    }
+
+    /** Wires SEV to the machine's CPUs; {@code broadcast} must call {@link #receiveEvent} on each. */
+    public void setEventBroadcast(Runnable broadcast) {
+        this.eventBroadcast = broadcast;
     }
 
     /** An event from SEV: wakes a WFE, or is remembered in the Event Register. */

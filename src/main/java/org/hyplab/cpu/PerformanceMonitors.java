@@ -9,7 +9,7 @@ package org.hyplab.cpu;
  * the counters between the guest and Hyp mode.
  *
  * <p>Deterministic counting, no wall clock: the "cycles" the cycle counter counts are retired
- * instructions ({@link Cpu#cycles()}), divided by 64 when PMCR.D is set. Event counters count
+ * instructions ({@link Cpu#retired}; a core in WFI is clock-gated and counts nothing), divided by 64 when PMCR.D is set. Event counters count
  * SW_INCR (0x00, through PMSWINC), INST_RETIRED (0x08) and CPU_CYCLES (0x11), the last two both
  * as one per retired instruction; other events count nothing. Not modelled: the PMXEVTYPER
  * mode filters (P, U, NSK, NSU, NSH), the overflow interrupt, PMCR.X export.
@@ -48,7 +48,7 @@ public final class PerformanceMonitors {
     private int ccnt;
     /** Instructions of a divided cycle count (PMCR.D) not yet worth a tick. */
     private int ccntDivider;
-    /** {@link Cpu#cycles()} when the counters were last brought up to date. */
+    /** {@link Cpu#retired} when the counters were last brought up to date. */
     private long caughtUpAt;
 
     PerformanceMonitors(Cpu cpu) {
@@ -60,7 +60,7 @@ public final class PerformanceMonitors {
         java.util.Arrays.fill(evtype, 0);
         java.util.Arrays.fill(evcnt, 0);
         ccnt = ccntDivider = 0;
-        caughtUpAt = cpu.cycles();
+        caughtUpAt = cpu.retired;
     }
 
     /** Whether this {@code MRC}/{@code MCR} key is a PMU register (CRn = c9, opc1 = 0, CRm = c12-c14). */
@@ -117,7 +117,7 @@ public final class PerformanceMonitors {
 
     /** Adds the instructions retired since the last call to every counter that counts them. */
     public void catchUp() {
-        long now = cpu.cycles();
+        long now = cpu.retired;
         long delta = now - caughtUpAt;
         caughtUpAt = now;
         if (delta <= 0) {

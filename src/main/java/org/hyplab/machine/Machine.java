@@ -6,27 +6,47 @@ import java.util.function.IntConsumer;
 
 import org.hyplab.cpu.Cpu;
 import org.hyplab.cpu.DecodeCache;
+import org.hyplab.dev.CorePower;
 import org.hyplab.dev.Pl011;
 import org.hyplab.dev.PowerControl;
+import org.hyplab.dev.SerialPort;
+import org.hyplab.dev.TimedDevice;
 import org.hyplab.dev.VexpressSysRegs;
-import org.hyplab.elf.ElfImage;
 import org.hyplab.gic.Gic;
+import org.hyplab.irq.InterruptLine;
 import org.hyplab.mem.Bus;
-import org.hyplab.mem.Ram;
+import org.hyplab.timer.SystemCounter;
 
 /**
- * An emulated machine: CPUs sharing a bus, devices, and the loop that runs the CPUs in turn,
- * a fixed quantum of instructions each. Nothing here reads the wall clock or starts a thread,
- * so a machine given the same image and inputs executes the same instructions every time.
+ * An emulated machine: CPUs sharing a bus, devices, and the loop that runs the CPUs in turn.
+ * Nothing here reads the wall clock or starts a thread, so a machine given the same image and
+ * inputs executes the same instructions every time.
  *
- * <p>For now the one machine is the "tiny" Versatile Express of the CPU issue: RAM, UART0 and
- * the system registers; the boards issue assembles full machines from {@code boards/}.
+ * <h2>Time</h2>
+ * Every CPU has its own time, {@link Cpu#cycles()}: one cycle of a nominal 1 GHz clock per
+ * retired instruction, plus the cycles it spent waiting. The loop runs in rounds: each round has
+ * an end T, at most {@link #QUANTUM} cycles on and never past the next timer or device event;
+ * each CPU in turn runs until its time reaches T, and a CPU that waits in WFI/WFE (or is
+ * powered off) has its time moved on to T. So at the end of a round all CPUs are at T, and an
+ * interrupt due at T is taken at the first instruction of the next round. When no CPU executed
+ * anything in a round, the next round starts at the next event: waiting costs nothing, however
+ * long it is. When there is no next event and no input that could arrive, the machine is
+ * deadlocked.
+ *
+ * <p>The clock that devices and the generic timer's system counter read, {@link #now()}, is the
+ * current CPU's time, but never earlier than any time already read: within a round one CPU runs
+ * ahead of the others, and a value another CPU saw must not be seen to go backwards.
+ *
+ * <h2>Shared memory</h2>
+ * A CPU's exclusive monitor is cleared when another CPU ran since its last turn, so a
+ * LDREX/STREX pair that straddles another CPU's turn fails and is retried (ARM ARM A3.4.5 lets
+ * a store-exclusive fail for such reasons); a spinlock can never be taken twice.
  */
-public final class Machine implements PowerControl {
+public final class Machine implements PowerControl, CorePower {
 
     /** Why {@link #run} returned. */
     public enum Stop {
-        /** The board was powered off (SYS_CFGCTRL shutdown, PSCI SYSTEM_OFF, ...). */
+        /** The board was powered off (SYS_CFGCTRL shutdown, PS_HOLD, ...). */
         POWERED_OFF,
         /** The instruction budget ran out. */
         BUDGET_EXHAUSTED,
@@ -34,7 +54,7 @@ public final class Machine implements PowerControl {
         DEADLOCKED
     }
 
-    /** Instructions each CPU runs before the next one gets its turn. */
+    /** Cycles in a round: the most any CPU runs before the others get their turn. */
     static final int QUANTUM = 10_000;
 
     public static final long VEXPRESS_RAM_BASE = 0x8000_0000L;
@@ -47,50 +67,104 @@ public final class Machine implements PowerControl {
     private final Bus bus = new Bus();
     private final DecodeCache code = new DecodeCache(bus);
     private final List<Cpu> cpus = new ArrayList<>();
+    private final List<TimedDevice> timedDevices = new ArrayList<>();
+    private final SystemCounter counter;
     private Gic gic;
-    /** The CPU the loop is running: whose banked GIC registers an access reaches. */
+    private SerialPort console;
+    private ConsoleInput input = ConsoleInput.CLOSED;
+    /** How each CPU starts at reset and at power-on; set by {@link BootLoader}. */
+    private CpuStart[] starts = new CpuStart[0];
+    private boolean[] coreOff = new boolean[0];
+
+    /** The CPU the loop is running: whose banked GIC registers an access reaches, whose time it is. */
     private int currentCpu;
+    /** The CPU that ran last, to clear the others' exclusive monitors. */
+    private int lastRan = -1;
+    /** The latest time anyone has read through {@link #now()}. */
+    private long observed;
+    /** The end of the round being run. */
+    private long roundEnd;
     private boolean poweredOff;
     private boolean rebootRequested;
     private String powerReason = "";
-    private ElfImage image;
 
-    private Machine() {
+    Machine(int counterHz) {
+        this.counter = new SystemCounter(counterHz, this::now);
+    }
+
+    /** Loads an ELF and starts every CPU at its entry ({@link BootLoader#loadElf}). */
+    public void load(org.hyplab.elf.ElfImage elf) throws LoadException {
+        BootLoader.loadElf(this, elf);
     }
 
     /**
-     * The Versatile Express subset the CPU issue needs: one CPU, RAM at 0x80000000, UART0, system
-     * registers; and the GIC-400 with the CPU's generic timer on PPIs 30, 27 and 26.
+     * The Versatile Express subset the CPU issue's unit tests use: one CPU, RAM at 0x80000000,
+     * UART0 and the system registers (with no interrupt wired), and the GIC-400 with the
+     * generic timer on PPIs 30, 27 and 26. Whole boards come from {@link BoardAssembler}.
      */
     public static Machine tinyVexpress(long ramBytes, IntConsumer console) {
-        Machine m = new Machine();
+        return tinyVexpress(ramBytes, 1, console);
+    }
+
+    /** {@link #tinyVexpress(long, IntConsumer)} with {@code cpus} CPUs. */
+    public static Machine tinyVexpress(long ramBytes, int cpus, IntConsumer console) {
+        Machine m = new Machine(SystemCounter.VEXPRESS_HZ);
         m.bus.addRam(VEXPRESS_RAM_BASE, ramBytes);
-        m.bus.addDevice(VEXPRESS_UART0, 0x1000, new Pl011("uart0", console));
-        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m));
-        m.cpus.add(new Cpu(0, m.bus, m.code));
-        m.addGic();
+        Pl011 uart = new Pl011("uart0", InterruptLine.NONE, console);
+        m.bus.addDevice(VEXPRESS_UART0, 0x1000, uart);
+        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m, m::now));
+        m.addCpus(cpus);
+        m.console = uart;
+        Gic gic = new Gic(cpus, Gic.VEXPRESS_IDS, m::currentCpu);
+        m.bus.addDevice(VEXPRESS_GICD, Gic.DISTRIBUTOR_SIZE, gic.distributor());
+        m.bus.addDevice(VEXPRESS_GICC, Gic.CPU_INTERFACE_SIZE, gic.cpuInterface());
+        m.bus.addDevice(VEXPRESS_GICH, Gic.VIRTUAL_CONTROL_SIZE, gic.virtualControl());
+        for (int i = 0; i < cpus; i++) {
+            m.bus.addDevice(VEXPRESS_GICH_ALIASES + (long) Gic.VIRTUAL_CONTROL_ALIAS_SIZE * i,
+                    Gic.VIRTUAL_CONTROL_ALIAS_SIZE, gic.virtualControl(i));
+        }
+        m.bus.addDevice(VEXPRESS_GICV, Gic.VIRTUAL_CPU_INTERFACE_SIZE, gic.virtualCpuInterface());
+        m.attachGic(gic);
         return m;
     }
 
-    /** Maps the GIC at the vexpress addresses and wires the timers' PPIs and the CPUs' inputs. */
-    private void addGic() {
-        gic = new Gic(cpus.size(), Gic.VEXPRESS_IDS, () -> currentCpu);
-        bus.addDevice(VEXPRESS_GICD, Gic.DISTRIBUTOR_SIZE, gic.distributor());
-        bus.addDevice(VEXPRESS_GICC, Gic.CPU_INTERFACE_SIZE, gic.cpuInterface());
-        bus.addDevice(VEXPRESS_GICH, Gic.VIRTUAL_CONTROL_SIZE, gic.virtualControl());
-        for (int i = 0; i < cpus.size(); i++) {
-            bus.addDevice(VEXPRESS_GICH_ALIASES + (long) Gic.VIRTUAL_CONTROL_ALIAS_SIZE * i,
-                    Gic.VIRTUAL_CONTROL_ALIAS_SIZE, gic.virtualControl(i));
+    // ---- assembly (BoardAssembler) ------------------------------------------------------------
+
+    void addCpus(int n) {
+        for (int i = 0; i < n; i++) {
+            Cpu cpu = new Cpu(i, bus, code, counter);
+            cpu.setEventBroadcast(this::broadcastEvent);
+            cpus.add(cpu);
         }
-        bus.addDevice(VEXPRESS_GICV, Gic.VIRTUAL_CPU_INTERFACE_SIZE, gic.virtualCpuInterface());
+        starts = new CpuStart[n];
+        coreOff = new boolean[n];
+    }
+
+    /** Wires every CPU's generic timer to its PPIs and the GIC's outputs to the CPUs. */
+    void attachGic(Gic g) {
+        this.gic = g;
         for (int i = 0; i < cpus.size(); i++) {
             Cpu cpu = cpus.get(i);
-            cpu.timer.physical().connect(gic.ppi(i, cpu.timer.physical().interruptId));
-            cpu.timer.virtual().connect(gic.ppi(i, cpu.timer.virtual().interruptId));
-            cpu.timer.hyp().connect(gic.ppi(i, cpu.timer.hyp().interruptId));
-            gic.connect(i, cpu::setInterruptLines);
+            cpu.timer.physical().connect(g.ppi(i, cpu.timer.physical().interruptId));
+            cpu.timer.virtual().connect(g.ppi(i, cpu.timer.virtual().interruptId));
+            cpu.timer.hyp().connect(g.ppi(i, cpu.timer.hyp().interruptId));
+            g.connect(i, cpu::setInterruptLines);
         }
     }
+
+    void addTimedDevice(TimedDevice device) {
+        timedDevices.add(device);
+    }
+
+    void setConsole(SerialPort port) {
+        this.console = port;
+    }
+
+    void setStart(int cpu, CpuStart start) {
+        starts[cpu] = start;
+    }
+
+    // ---- what the machine is made of ----------------------------------------------------------
 
     /** The interrupt controller, or {@code null} for a machine without one. */
     public Gic gic() {
@@ -105,6 +179,16 @@ public final class Machine implements PowerControl {
         return List.copyOf(cpus);
     }
 
+    /** The console UART's receive side. */
+    public SerialPort console() {
+        return console;
+    }
+
+    /** Where the bytes a user types come from; {@link ConsoleInput#CLOSED} by default. */
+    public void setConsoleInput(ConsoleInput input) {
+        this.input = input;
+    }
+
     /** Retired instructions of all CPUs. */
     public long retired() {
         return cpus.stream().mapToLong(c -> c.retired).sum();
@@ -114,38 +198,29 @@ public final class Machine implements PowerControl {
         return powerReason;
     }
 
-    /**
-     * Copies the image's loadable segments into RAM (by physical address, zero-filling past the
-     * file data) and starts every CPU at the entry point in its reset state: Hyp mode with
-     * A, I and F masked, as QEMU's {@code -M vexpress-a15,secure=off -kernel} does for an ELF.
-     */
-    public void load(ElfImage elf) throws LoadException {
-        for (ElfImage.Segment s : elf.segments()) {
-            Ram ram = bus.ramAt(s.physAddr());
-            if (s.memSize() > 0 && (ram == null || !ram.contains(s.physAddr() + s.memSize() - 1))) {
-                throw new LoadException(String.format("segment at 0x%08x (%d bytes) is not inside the board's RAM",
-                        s.physAddr(), s.memSize()));
-            }
-        }
-        for (ElfImage.Segment s : elf.segments()) {
-            Ram ram = bus.ramAt(s.physAddr());
-            if (ram == null) {
-                continue;   // empty segment
-            }
-            long off = s.physAddr() - ram.base();
-            ram.load(off, s.data());
-            for (long i = s.data().length; i < s.memSize(); i++) {
-                ram.write8(off + i, 0);
-            }
-        }
-        this.image = elf;
-        resetCpus();
+    /** The CPU the machine is running now (whose registers a banked device access reaches). */
+    public int currentCpu() {
+        return currentCpu;
     }
 
-    private void resetCpus() {
-        for (Cpu cpu : cpus) {
-            cpu.reset();
-            cpu.pc = image.entry();
+    /**
+     * The machine's time in cycles of the nominal 1 GHz clock, as devices and the system counter
+     * see it: the current CPU's time, but never earlier than a time already seen.
+     */
+    public long now() {
+        long t = cpus.isEmpty() ? observed : cpus.get(currentCpu).cycles();
+        if (t > observed) {
+            observed = t;
+        }
+        return observed;
+    }
+
+    // ---- reset and power -------------------------------------------------------------------
+
+    /** Resets the CPUs and the GIC and starts each powered CPU as its {@link CpuStart} says. */
+    void resetCpus() {
+        for (int i = 0; i < cpus.size(); i++) {
+            startCpu(i);
         }
         if (gic != null) {
             gic.reset();
@@ -155,51 +230,19 @@ public final class Machine implements PowerControl {
         }
     }
 
-    /** Runs until the board powers off, every CPU waits forever, or {@code budget} instructions ran. */
-    public Stop run(long budget) {
-        long left = budget;
-        while (true) {
-            if (poweredOff) {
-                return Stop.POWERED_OFF;
-            }
-            if (rebootRequested) {
-                rebootRequested = false;
-                resetCpus();   // QEMU restarts the board; RAM keeps its contents (a warm reset)
-            }
-            boolean anyRan = false;
-            for (int i = 0; i < cpus.size(); i++) {
-                Cpu cpu = cpus.get(i);
-                if (left <= 0) {
-                    return Stop.BUDGET_EXHAUSTED;
-                }
-                if (!cpu.canRun()) {
-                    continue;   // waits for an interrupt or event that nothing raises yet
-                }
-                currentCpu = i;
-                long ran = cpu.run(untilTimerEvent(cpu, Math.min(QUANTUM, left)));
-                cpu.timer.update();   // drive the timer lines at the time reached
-                left -= ran;
-                anyRan |= ran > 0;
-                if (poweredOff) {
-                    return Stop.POWERED_OFF;
-                }
-            }
-            if (!anyRan) {
-                return Stop.DEADLOCKED;
-            }
+    private void startCpu(int i) {
+        Cpu cpu = cpus.get(i);
+        cpu.reset();
+        CpuStart s = starts[i];
+        if (s == null) {
+            coreOff[i] = true;   // nothing to run: held in reset
+            return;
         }
-    }
-
-    /**
-     * Shortens a slice so that it ends at the instruction where the CPU's next timer line rises,
-     * so the interrupt is taken at that instruction (GenericTimer.nextEventCycle).
-     */
-    private static long untilTimerEvent(Cpu cpu, long slice) {
-        long next = cpu.timer.nextEventCycle();
-        if (next == Long.MAX_VALUE) {
-            return slice;
-        }
-        return Math.max(1, Math.min(slice, next - cpu.cycles()));
+        coreOff[i] = s.heldOff();
+        cpu.pc = s.pc();
+        cpu.r[0] = s.r0();
+        cpu.r[1] = s.r1();
+        cpu.r[2] = s.r2();
     }
 
     @Override
@@ -214,5 +257,165 @@ public final class Machine implements PowerControl {
         rebootRequested = true;
         powerReason = why;
         cpus.forEach(Cpu::requestStop);
+    }
+
+    @Override
+    public boolean isOn(int cpu) {
+        return cpu >= 0 && cpu < cpus.size() && !coreOff[cpu];
+    }
+
+    /** A core switched on starts again where its {@link CpuStart} says, at the current time. */
+    @Override
+    public void powerOn(int cpu) {
+        if (cpu < 0 || cpu >= cpus.size() || !coreOff[cpu]) {
+            return;
+        }
+        long t = now();
+        startCpu(cpu);
+        coreOff[cpu] = false;
+        cpus.get(cpu).idleUntil(t);
+        if (gic != null) {
+            gic.connect(cpu, cpus.get(cpu)::setInterruptLines);
+        }
+    }
+
+    @Override
+    public void powerOff(int cpu) {
+        if (cpu < 0 || cpu >= cpus.size()) {
+            return;
+        }
+        coreOff[cpu] = true;
+        cpus.get(cpu).requestStop();
+    }
+
+    private void broadcastEvent() {
+        for (int i = 0; i < cpus.size(); i++) {
+            if (!coreOff[i]) {
+                cpus.get(i).receiveEvent();
+            }
+        }
+    }
+
+    // ---- the loop ----------------------------------------------------------------------------
+
+    /** Runs until the board powers off, every CPU waits forever, or {@code budget} instructions ran. */
+    public Stop run(long budget) {
+        long left = budget;
+        while (true) {
+            if (poweredOff) {
+                return Stop.POWERED_OFF;
+            }
+            if (rebootRequested) {
+                rebootRequested = false;
+                resetCpus();   // QEMU restarts the board; RAM keeps its contents (a warm reset)
+            }
+            feedConsole();
+            long start = roundStart();
+            roundEnd = Math.max(start + 1, Math.min(start + QUANTUM, nextEvent()));
+            boolean anyRan = false;
+            for (int i = 0; i < cpus.size(); i++) {
+                if (left <= 0) {
+                    return Stop.BUDGET_EXHAUSTED;
+                }
+                Cpu cpu = cpus.get(i);
+                currentCpu = i;
+                if (!coreOff[i] && cpu.canRun()) {
+                    if (lastRan != i && lastRan >= 0) {
+                        cpu.exclusiveOpen = true;   // another CPU ran: its stores may have hit our address
+                    }
+                    long ran = cpu.run(Math.min(roundEnd - cpu.cycles(), left));
+                    if (ran > 0) {
+                        lastRan = i;
+                        anyRan = true;
+                        left -= ran;
+                    }
+                }
+                if (poweredOff) {
+                    return Stop.POWERED_OFF;
+                }
+                if (rebootRequested) {
+                    break;
+                }
+                cpu.idleUntil(roundEnd);   // a CPU that waited (or stopped early) spends the rest idle
+                cpu.timer.update();
+            }
+            updateDevices();
+            if (!anyRan && !rebootRequested && !waitForSomething()) {
+                return Stop.DEADLOCKED;
+            }
+        }
+    }
+
+    /** Where a round starts: the time every CPU has reached (they all end rounds together). */
+    private long roundStart() {
+        long t = observed;
+        for (Cpu cpu : cpus) {
+            t = Math.max(t, cpu.cycles());
+        }
+        return t;
+    }
+
+    /** The earliest cycle at which a generic timer or a device raises a line; MAX_VALUE for none. */
+    private long nextEvent() {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < cpus.size(); i++) {
+            currentCpu = i;
+            next = Math.min(next, cpus.get(i).timer.nextEventCycle());
+        }
+        for (TimedDevice d : timedDevices) {
+            next = Math.min(next, d.nextEventCycle());
+        }
+        return next;
+    }
+
+    private void updateDevices() {
+        for (TimedDevice d : timedDevices) {
+            d.update();
+        }
+    }
+
+    /**
+     * No CPU ran this round: every one waits. Moves time on to the next event, or waits for the
+     * user to type; false when nothing can ever happen (a deadlock).
+     */
+    private boolean waitForSomething() {
+        for (int i = 0; i < cpus.size(); i++) {
+            if (!coreOff[i] && cpus.get(i).canRun()) {
+                return true;   // woken by a line that rose at the round's end
+            }
+        }
+        long next = nextEvent();
+        if (next != Long.MAX_VALUE) {
+            for (int i = 0; i < cpus.size(); i++) {
+                currentCpu = i;
+                cpus.get(i).idleUntil(next);
+                cpus.get(i).timer.update();
+            }
+            updateDevices();
+            return true;
+        }
+        if (console == null || !console.canReceive()) {
+            return false;
+        }
+        int b = input.await();
+        if (b < 0) {
+            return false;
+        }
+        console.receive(b);
+        return true;
+    }
+
+    /** Hands the console UART the bytes typed so far, as many as it has room for. */
+    private void feedConsole() {
+        if (console == null) {
+            return;
+        }
+        while (console.canReceive()) {
+            int b = input.poll();
+            if (b < 0) {
+                return;
+            }
+            console.receive(b);
+        }
     }
 }
