@@ -153,10 +153,11 @@ static void local_timer(void)
     wr(L0 + L_TCON, 0x7);               /* timer start, interrupt start, interval mode */
     uint32_t wstat = rd(L0 + L_WSTAT);
     wr(L0 + L_WSTAT, wstat);
+    uint32_t cleared = rd(L0 + L_WSTAT);
     int taken = take_irqs(3);
     puts("l0");
     put_field("l_wstat", wstat);
-    put_field("after w1c", rd(L0 + L_WSTAT));
+    put_field("after w1c", cleared);
     puts(" three ticks taken: ");
     puts(yes_no(taken));
     puts("\n");

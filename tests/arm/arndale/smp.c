@@ -6,6 +6,7 @@
  *   - hears back from CPU1 through shared memory: its MPIDR, its mode (Hyp), the IAR that woke it;
  *   - exchanges SGIs with CPU1 both ways, by target list and by "all but myself", each seen with
  *     its source CPU in GICC_IAR[12:10];
+ *   - tells CPU1 to park (a flag and SEV: a store alone does not end WFE or WFI);
  *   - powers CPU1 off and on again through ARM_CORE1_CONFIGURATION, watching ARM_CORE1_STATUS,
  *     and releases it once more through sysram and an SGI. */
 #include "arndale.h"
@@ -79,7 +80,7 @@ void secondary_main(void)
     cpu1.stage = 1;
     irq_on();
     while (cpu1.command != PARK)
-        __asm__ volatile("wfi");
+        __asm__ volatile("wfe");        /* SGIs and CPU0's SEV end it */
     irq_off();
     dsb();
     cpu1.stage = 2;
@@ -152,6 +153,7 @@ static void power_cycle(void)
 {
     cpu1.command = PARK;
     dsb();
+    __asm__ volatile("sev");
     int parked = wait_stage(2);
     wr(ARM_CORE_CONFIGURATION(1), 0);
     uint32_t off = rd(ARM_CORE_STATUS(1));
