@@ -179,4 +179,20 @@ class ExynosUartTest {
         assertEquals(0x30, uart.read(UCON + 1, 1));
         assertEquals(0, lineChanges, "pulse-type interrupts, nothing sent or received");
     }
+
+    @Test
+    void loopbackSendsTheByteToTheReceiverOnly() {
+        wr(UCON, 0x3005 | UCON_LOOPBACK);
+        wr(UFCON, 1);
+        wr(UTXH, 'a');
+        wr(UTXH, 'b');
+        assertEquals("", sent.toString());
+        assertEquals(2, rd(UFSTAT));
+        assertEquals(INT_TXD | INT_RXD, rd(UINTSP), "sent (TX) and at the 2-byte trigger (RX)");
+        assertEquals('a', rd(URXH));
+        wr(UCON, 0x3005);
+        wr(UTXH, 'c');
+        assertEquals("c", sent.toString());
+        assertEquals(1, rd(UFSTAT));
+    }
 }

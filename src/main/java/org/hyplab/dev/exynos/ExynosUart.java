@@ -21,6 +21,10 @@ import org.hyplab.mem.MmioDevice;
  * conditions: TX, in FIFO mode the TX FIFO count at or below its trigger level, otherwise the
  * holding register empty, both always true here; RX, in FIFO mode the RX count at or above its
  * trigger level, otherwise data in the holding register.
+ *
+ * <p>Loopback mode (UCON bit 5) connects the transmitter to the receiver inside the UART: a
+ * byte written to UTXH arrives in the receive FIFO and does not reach the console, which lets
+ * a program exercise the receive side on its own.
  */
 public final class ExynosUart implements MmioDevice, SerialPort {
 
@@ -32,7 +36,7 @@ public final class ExynosUart implements MmioDevice, SerialPort {
     static final int INT_RXD = 1, INT_ERROR = 2, INT_TXD = 4, INT_MODEM = 8;
     static final int UTRSTAT_RXDR = 1, UTRSTAT_TXFE = 2, UTRSTAT_TXE = 4, UTRSTAT_RX_TIMEOUT = 8;
     static final int UFCON_FIFO_EN = 1, UFCON_RX_RESET = 2, UFCON_TX_RESET = 4;
-    static final int UCON_RX_ERROR_IRQ = 1 << 6, UCON_RX_TIMEOUT = 1 << 7, UCON_RX_LEVEL = 1 << 8,
+    static final int UCON_LOOPBACK = 1 << 5, UCON_RX_ERROR_IRQ = 1 << 6, UCON_RX_TIMEOUT = 1 << 7, UCON_RX_LEVEL = 1 << 8,
             UCON_TX_LEVEL = 1 << 9;
     static final int UFSTAT_RX_FULL = 1 << 8;
     static final int UERSTAT_OVERRUN = 1;
@@ -243,7 +247,11 @@ public final class ExynosUart implements MmioDevice, SerialPort {
     }
 
     private void sendByte(int b) {
-        transmit.accept(b);
+        if ((ucon & UCON_LOOPBACK) != 0) {
+            receive(b);                     // loopback: the transmitter feeds the receiver only
+        } else {
+            transmit.accept(b);
+        }
         // The byte has left at once: the holding register / FIFO is empty again, the TX
         // condition's edge (pulse mode latches it here; level mode latches it in update()).
         uintsp |= INT_TXD;
