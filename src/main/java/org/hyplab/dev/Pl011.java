@@ -175,10 +175,10 @@ public final class Pl011 implements MmioDevice, SerialPort {
     }
 
     private void drive() {
-        boolean now = (ris & imsc) != 0;
-        if (now != level) {
-            level = now;
-            irq.set(now);
+        boolean high = (ris & imsc) != 0;
+        if (high != level) {
+            level = high;
+            irq.set(high);
         }
     }
 }

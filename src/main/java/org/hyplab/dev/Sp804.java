@@ -99,6 +99,10 @@ public final class Sp804 implements MmioDevice, TimedDevice {
         drive();
     }
 
+    /**
+     * The cycle of the next zero of a timer whose interrupt is enabled and not yet raised. A cycle
+     * not after now means a zero nobody has looked at since: {@link #update()} raises it.
+     */
     @Override
     public long nextEventCycle() {
         long next = Long.MAX_VALUE;
@@ -121,10 +125,10 @@ public final class Sp804 implements MmioDevice, TimedDevice {
     }
 
     private void drive() {
-        boolean now = timers[0].masked() || timers[1].masked();
-        if (now != level) {
-            level = now;
-            irq.set(now);
+        boolean high = timers[0].masked() || timers[1].masked();
+        if (high != level) {
+            level = high;
+            irq.set(high);
         }
     }
 
