@@ -20,4 +20,8 @@ uint32_t crc32_update(uint32_t crc, uint32_t word);
 
 extern uint8_t __scratch[], __scratch_end[];
 
+/* r0, r1, r2 as the CPU that ran _start first found them: 0, the machine type and the device
+ * tree's address for a zImage or raw image (Documentation/arm/booting), zeros for an ELF. */
+extern volatile uint32_t boot_regs[3];
+
 #endif

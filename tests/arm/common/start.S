@@ -6,6 +6,8 @@
     .section .text.boot, "ax"
     .global _start
 _start:
+    ldr     r3, =boot_regs              @ keep r0-r2 as the loader set them (Linux boot protocol:
+    stm     r3, {r0-r2}                 @ 0, machine type, device tree; an ELF gets zeros)
     mrc     p15, 0, r0, c0, c0, 5       @ MPIDR: park every CPU but CPU0
     ands    r0, r0, #0xff
     bne     park
@@ -27,6 +29,12 @@ park:
 1:  wfi
     b       1b
     .weak   secondary_main
+
+    .data
+    .global boot_regs
+    .balign 4
+boot_regs:                              @ in .data, so clearing .bss keeps it
+    .word   0, 0, 0
 
 /* drop_to_svc: give each PL1 mode a stack through the banked MSR forms, then ERET from Hyp to
  * SVC mode (A, I, F masked) at the caller's return address with the caller's stack pointer. */

@@ -18,6 +18,8 @@ class RunCommandTest {
 
     private static final Path HELLO = Qemu.armDir().resolve("baremetal/hello-vexpress.elf");
     private static final Path WAIT_FOREVER = Qemu.armDir().resolve("tests/cli/wait_forever.elf");
+    private static final Path SLEEP_MINUTE = Qemu.armDir().resolve("tests/cli/sleep_minute.elf");
+    private static final Path LINUX_BOOT = Qemu.armDir().resolve("tests/boot/linux_boot.bin");
 
     record Result(int exit, String out, String err) {
     }
@@ -58,16 +60,90 @@ class RunCommandTest {
 
     @Test
     void badInputIsExitTwoWithAReason(@TempDir Path dir) throws Exception {
-        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
-        assertEquals(new Result(2, "", "hyplab run: " + text + ": not an ELF file (no ELF header)\n"),
-                run("--kernel", text.toString()));
+        Path empty = Files.write(dir.resolve("empty.bin"), new byte[0]);
+        assertEquals(new Result(2, "", "hyplab run: " + empty + ": the kernel file is empty\n"),
+                run("--kernel", empty.toString()));
+        Path elfHeaderOnly = Files.write(dir.resolve("cut.elf"), new byte[] {0x7F, 'E', 'L', 'F', 1, 1, 1});
+        assertEquals(new Result(2, "", "hyplab run: " + elfHeaderOnly + ": not an ELF file (no ELF header)\n"),
+                run("--kernel", elfHeaderOnly.toString()));
         Result missing = run("--kernel", dir.resolve("nope.elf").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().endsWith("nope.elf: no such file\n"), missing.err());
         assertEquals("hyplab run: --kernel FILE is required\n", run().err());
         assertEquals("hyplab run: --max-insns must be a positive whole number, not 'lots'\n",
                 run("--kernel", HELLO.toString(), "--max-insns", "lots").err());
-        assertTrue(run("--board", "arndale", "--kernel", HELLO.toString()).err()
-                .contains("board 'arndale' cannot run programs yet"));
+        assertEquals("hyplab run: unknown board 'pc'; the boards are: arndale, vexpress-a15\n",
+                run("--board", "pc", "--kernel", HELLO.toString()).err());
+        assertEquals("hyplab run: --smp is at most 4 (a Cortex-A15 cluster has 1 to 4 CPUs)\n",
+                run("--kernel", HELLO.toString(), "--smp", "5").err());
+    }
+
+    /** A 32-bit little-endian executable ELF header for another machine (EM_386). */
+    @Test
+    void aNonArmElfIsExitTwo(@TempDir Path dir) throws Exception {
+        byte[] elf = new byte[52];
+        elf[0] = 0x7F; elf[1] = 'E'; elf[2] = 'L'; elf[3] = 'F';
+        elf[4] = 1; elf[5] = 1; elf[6] = 1;
+        elf[16] = 2;    // ET_EXEC
+        elf[18] = 3;    // EM_386
+        Path file = Files.write(dir.resolve("x86.elf"), elf);
+        Result r = run("--kernel", file.toString());
+        assertEquals(new Result(2, "", "hyplab run: " + file + ": not an ARM ELF (e_machine 3, ARM is 40)\n"), r);
+    }
+
+    /** A zImage whose header (start 0, end 0x4000 at offsets 0x28/0x2C) promises more than the file has. */
+    @Test
+    void aTruncatedZImageIsExitTwo(@TempDir Path dir) throws Exception {
+        byte[] image = new byte[0x1000];
+        putWord(image, 0x24, 0x016F2818);
+        putWord(image, 0x28, 0);
+        putWord(image, 0x2C, 0x4000);
+        Path file = Files.write(dir.resolve("zImage"), image);
+        Result r = run("--kernel", file.toString());
+        assertEquals(new Result(2, "", "hyplab run: " + file
+                + ": truncated zImage: its header says 16384 bytes, the file has 4096\n"), r);
+    }
+
+    @Test
+    void anOverlappingModuleIsExitTwo(@TempDir Path dir) throws Exception {
+        Path module = Files.write(dir.resolve("guest.bin"), new byte[0x2000]);
+        Result r = run("--kernel", LINUX_BOOT.toString(), "--mem", "128", "--module", module + "@0x80011000");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("hyplab run: " + LINUX_BOOT + ": --module " + module + "@0x80011000 (0x80011000-0x80013000) "
+                + "overlaps the kernel (0x80010000-0x" + Long.toHexString(0x80010000L + Files.size(LINUX_BOOT))
+                + ")\n", r.err());
+        Result twice = run("--kernel", LINUX_BOOT.toString(), "--module", module + "@0x90000000",
+                "--module", module + "@0x90001000");
+        assertEquals(2, twice.exit(), twice.err());
+        assertTrue(twice.err().contains("overlaps --module " + module + "@0x90000000"), twice.err());
+        Result outside = run("--kernel", LINUX_BOOT.toString(), "--mem", "128", "--module", module + "@0x90000000");
+        assertTrue(outside.err().endsWith("does not fit in RAM (0x80000000-0x88000000)\n"), outside.err());
+        assertEquals(2, run("--kernel", LINUX_BOOT.toString(), "--module", module + "@lots").exit());
+    }
+
+    @Test
+    void aRawImageBootsWithTheLinuxProtocolAndPowersOff() {
+        Result r = run("--kernel", LINUX_BOOT.toString(), "--mem", "256");
+        assertEquals(0, r.exit(), r.err());
+        // r2: the device tree half-way into 256 MiB of RAM, as QEMU places it (BOARDS.md §2.8)
+        assertTrue(r.out().startsWith("r0=00000000\r\nr1=000008e0\r\nr2=88000000\r\n"), r.out());
+        assertTrue(r.out().contains("dtb magic=d00dfeed\r\n"), r.out());
+        assertTrue(r.out().contains("cpu1 started: yes\r\n"), r.out());
+    }
+
+    /** Waiting costs nothing: a minute of emulated sleep is a jump to the timer's event. */
+    @Test
+    void aMinuteInWfiTakesAFewInstructions() {
+        Result r = run("--kernel", SLEEP_MINUTE.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("cntp_ctl=00000005\r\na minute passed\r\n", r.out());
+        long retired = Long.parseLong(r.err().replaceAll("(?s).*after ([0-9,]+) instructions.*", "$1").replace(",", ""));
+        assertTrue(retired < 10_000, r.err());
+    }
+
+    private static void putWord(byte[] b, int off, int v) {
+        for (int i = 0; i < 4; i++) {
+            b[off + i] = (byte) (v >>> (8 * i));
+        }
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 import org.hyplab.machine.Machine;
 import org.hyplab.testing.Emulator;
 import org.hyplab.testing.Qemu;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -49,23 +46,7 @@ class ArndaleProgramsIT {
         }));
     }
 
-    /**
-     * TODO(lead): call {@code Emulator.run("arndale", elf, MEMORY, BUDGET)} directly once the
-     * board-assembled machine and that Emulator method are on main; until then the method is
-     * looked up so that this branch compiles, and the test is skipped where it is missing.
-     */
-    private static Emulator.Run runOnArndale(Path elf) throws Throwable {
-        Method run;
-        try {
-            run = Emulator.class.getMethod("run", String.class, Path.class, long.class, long.class);
-        } catch (NoSuchMethodException e) {
-            Assumptions.abort("Emulator.run(board, kernel, mem, budget) is not on this branch yet");
-            throw new AssertionError(e);
-        }
-        try {
-            return (Emulator.Run) run.invoke(null, "arndale", elf, MEMORY, BUDGET);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+    private static Emulator.Run runOnArndale(Path elf) throws Exception {
+        return Emulator.run("arndale", elf, MEMORY, BUDGET);
     }
 }

@@ -24,10 +24,10 @@ class DirectedProgramsIT {
 
     /**
      * The program groups of tests/arm compared here: the instruction set (directed), the
-     * memory system and Virtualization Extensions (vmsa), the GIC (gic) and the two CPUs
-     * together (smp).
+     * memory system and Virtualization Extensions (vmsa), the GIC (gic), the two CPUs
+     * together (smp) and the motherboard devices (vexpress).
      */
-    static final List<String> GROUPS = List.of("directed", "vmsa", "gic", "smp");
+    static final List<String> GROUPS = List.of("directed", "vmsa", "gic", "smp", "vexpress");
 
     /** Far more than any directed program needs; hitting it means HypLab went astray. */
     static final long BUDGET = 2_000_000_000L;

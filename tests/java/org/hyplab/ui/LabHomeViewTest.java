@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 
 import org.hyplab.app.AppContext;
@@ -50,8 +51,11 @@ class LabHomeViewTest {
 
     @Test
     void listsTheBoardsAndLessonsFromTheFiles() throws Exception {
-        open(TestProject.copyOfRepository(dir.resolve("project"))
-                .with("boards/zz-extra.yaml", "name: Extra board\nsummary: s\ncpu: Cortex-A7\ncpus: 4\ncompatible: x\n"));
+        // A complete board file (a copy of the vexpress one) that differs in what the card shows.
+        String extraBoard = Files.readString(TestProject.repositoryRoot().resolve("boards/vexpress-a15.yaml"))
+                .replace("name: Versatile Express A15x2", "name: Extra board")
+                .replace("cpu: Cortex-A15", "cpu: Cortex-A7").replace("cpus: 2", "cpus: 4");
+        open(TestProject.copyOfRepository(dir.resolve("project")).with("boards/zz-extra.yaml", extraBoard));
 
         List<Card> boards = _find(Card.class);
         assertEquals(List.of("Arndale (Exynos 5250)", "Versatile Express A15x2", "Extra board"),

@@ -1,5 +1,6 @@
 package org.hyplab.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -13,23 +14,30 @@ import java.util.stream.Collectors;
  */
 public final class Main {
 
-    /** Every JVM-side command, in the order {@code help} lists them. */
-    static final List<Command> COMMANDS = List.of(new RunCommand(), new DisasmCommand(), new DtbCommand(),
-            new BenchCommand());
+    /** Every JVM-side command, in the order {@code help} lists them; {@code in} is what {@code run} reads. */
+    static List<Command> commands(InputStream in) {
+        return List.of(new RunCommand(in), new DisasmCommand(), new DtbCommand(), new BenchCommand());
+    }
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
+    /** Runs a command with no console input (tests). */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, Command> byName = COMMANDS.stream()
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        List<Command> commands = commands(in);
+        Map<String, Command> byName = commands.stream()
                 .collect(Collectors.toMap(Command::name, Function.identity()));
         if (args.length == 0 || !byName.containsKey(args[0])) {
             err.println(args.length == 0 ? "hyplab: no command given" : "hyplab: unknown command '" + args[0] + "'");
-            COMMANDS.forEach(c -> err.printf("  %-10s %s%n", c.name(), c.summary()));
+            commands.forEach(c -> err.printf("  %-10s %s%n", c.name(), c.summary()));
             return Command.EXIT_USAGE;
         }
         Command command = byName.get(args[0]);

@@ -2,31 +2,45 @@ package org.hyplab.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.hyplab.elf.ElfException;
-import org.hyplab.elf.ElfImage;
+import org.hyplab.board.BoardDescription;
+import org.hyplab.machine.BoardAssembler;
+import org.hyplab.machine.BootLoader;
 import org.hyplab.machine.LoadException;
 import org.hyplab.machine.Machine;
 
 /**
- * {@code ./hyplab run --board vexpress-a15 --kernel X.elf [--max-insns N] [--mem MiB]}: runs an
- * ELF on an emulated board and copies the console (UART0) to standard output, byte for byte.
+ * {@code ./hyplab run --board B --kernel FILE [options]}: boots a kernel on an emulated board, the
+ * way QEMU's {@code -kernel} does (see {@link BootLoader}), with the console UART (vexpress UART0,
+ * Arndale UART2) connected to standard input and output, byte for byte.
  *
  * <p>Exit codes: 0 the board powered off; 3 the instruction budget ran out; 4 every CPU waits
- * for an interrupt that can never come; 2 bad arguments or an image that cannot be loaded.
+ * for an interrupt that can never come; 2 bad arguments or an image that cannot be loaded (one
+ * line on standard error says why).
  */
 public final class RunCommand implements Command {
 
     static final int EXIT_BUDGET = 3;
     static final int EXIT_DEADLOCK = 4;
-    static final long DEFAULT_MEM_MIB = 1024;
+
+    static final String OPTIONS = "--board B, --kernel FILE, --dtb FILE, --initrd FILE, --module FILE@ADDR, "
+            + "--bootargs TEXT, --smp N, --mem MiB, --max-insns N";
+
+    private final InputStream stdin;
+
+    /** @param stdin the console's input (the process's standard input, or none in tests) */
+    RunCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
 
     @Override
     public String name() {
@@ -35,46 +49,68 @@ public final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "run an ELF on an emulated board, console to stdout";
+        return "boot a kernel (ELF, zImage or raw) on an emulated board, console on stdin/stdout";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        String board = "vexpress-a15";
-        Path kernel = null;
+        String boardId = "vexpress-a15";
+        Path kernel = null, dtb = null, initrd = null;
+        List<String> modules = new ArrayList<>();
+        String bootargs = "";
         long maxInsns = Long.MAX_VALUE;
-        long memMib = DEFAULT_MEM_MIB;
+        long memMib = -1;
+        int smp = -1;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--board" -> board = value(args, ++i, arg);
+                case "--board" -> boardId = value(args, ++i, arg);
                 case "--kernel" -> kernel = Path.of(value(args, ++i, arg));
+                case "--dtb" -> dtb = Path.of(value(args, ++i, arg));
+                case "--initrd" -> initrd = Path.of(value(args, ++i, arg));
+                case "--module" -> modules.add(value(args, ++i, arg));
+                case "--bootargs" -> bootargs = value(args, ++i, arg);
+                case "--smp" -> smp = (int) Math.min(positive(value(args, ++i, arg), arg), Integer.MAX_VALUE);
                 case "--max-insns" -> maxInsns = positive(value(args, ++i, arg), arg);
                 case "--mem" -> memMib = positive(value(args, ++i, arg), arg);
-                default -> throw new UsageException("unknown option '" + arg
-                        + "' (run takes --board B, --kernel FILE, --max-insns N, --mem MiB)");
+                default -> throw new UsageException("unknown option '" + arg + "' (run takes " + OPTIONS + ")");
             }
         }
         if (kernel == null) {
             throw new UsageException("--kernel FILE is required");
         }
-        if (!board.equals("vexpress-a15")) {
-            throw new UsageException("board '" + board + "' cannot run programs yet: only vexpress-a15 "
-                    + "(the Arndale joins with the boards issue)");
+        BoardDescription board = Boards.find(boardId);
+        long memBytes = memMib > 0 ? memMib << 20 : board.defaultMemBytes();
+        if (memBytes > board.dram().size()) {
+            throw new UsageException(String.format("--mem is at most %d MiB on %s", board.dram().size() >> 20, boardId));
         }
-        if (memMib > 2048) {
-            throw new UsageException("--mem is at most 2048 MiB on vexpress-a15 (DRAM 0x80000000-0xFFFFFFFF)");
+        if (smp > 4) {
+            throw new UsageException("--smp is at most 4 (a Cortex-A15 cluster has 1 to 4 CPUs)");
         }
-        ElfImage elf = readElf(kernel);
+        List<BootLoader.Module> mods = new ArrayList<>();
+        for (String m : modules) {
+            mods.add(module(m));
+        }
+        BootLoader.Request request = new BootLoader.Request(kernel.toString(), read(kernel),
+                initrd == null ? null : initrd.toString(), initrd == null ? null : read(initrd),
+                mods, dtb == null ? null : read(dtb), bootargs);
+
         OutputStream console = new BufferedOutputStream(out, 1 << 16);
-        Machine machine = Machine.tinyVexpress(memMib << 20, 2, b -> write(console, b));
+        Machine machine = BoardAssembler.build(board,
+                new BoardAssembler.Options(memBytes, smp > 0 ? smp : board.cpus(), b -> write(console, b)));
         try {
-            machine.load(elf);
+            BootLoader.boot(machine, board, memBytes, request);
         } catch (LoadException e) {
             throw new UsageException(kernel + ": " + e.getMessage());
         }
-        Machine.Stop stop = machine.run(maxInsns);
-        flush(console);
+        StdinConsole input = new StdinConsole(stdin);
+        machine.setConsoleInput(input);
+        Machine.Stop stop;
+        try {
+            stop = machine.run(maxInsns);
+        } finally {
+            flush(console);
+        }
         long retired = machine.retired();
         return switch (stop) {
             case POWERED_OFF -> {
@@ -93,15 +129,37 @@ public final class RunCommand implements Command {
         };
     }
 
-    private static ElfImage readElf(Path kernel) {
+    /** {@code FILE@ADDR}: the file's bytes and where they go. */
+    private static BootLoader.Module module(String spec) {
+        int at = spec.lastIndexOf('@');
+        if (at <= 0 || at == spec.length() - 1) {
+            throw new UsageException("--module takes FILE@ADDRESS (e.g. guest.bin@0x84000000), not '" + spec + "'");
+        }
+        String file = spec.substring(0, at);
+        String addr = spec.substring(at + 1);
+        long address;
         try {
-            return ElfImage.parse(Files.readAllBytes(kernel));
+            address = addr.startsWith("0x") || addr.startsWith("0X")
+                    ? Long.parseUnsignedLong(addr.substring(2).replace("_", ""), 16)
+                    : Long.parseLong(addr.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--module " + spec + ": '" + addr + "' is not an address");
+        }
+        if (address < 0 || address > 0xFFFF_FFFFL) {
+            throw new UsageException("--module " + spec + ": the address is beyond 32 bits");
+        }
+        return new BootLoader.Module(file, read(Path.of(file)), address);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new UsageException(kernel + ": no such file");
+            throw new UsageException(file + ": no such file");
         } catch (IOException e) {
-            throw new UsageException(kernel + ": cannot read: " + e.getMessage());
-        } catch (ElfException e) {
-            throw new UsageException(kernel + ": " + e.getMessage());
+            throw new UsageException(file + ": cannot read: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new UsageException(file + ": too large to load");
         }
     }
 
