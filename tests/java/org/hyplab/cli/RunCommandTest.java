@@ -19,18 +19,24 @@ class RunCommandTest {
     private static final Path HELLO = Qemu.armDir().resolve("baremetal/hello-vexpress.elf");
     private static final Path WAIT_FOREVER = Qemu.armDir().resolve("tests/cli/wait_forever.elf");
     private static final Path SLEEP_MINUTE = Qemu.armDir().resolve("tests/cli/sleep_minute.elf");
+    private static final Path ECHO = Qemu.armDir().resolve("tests/cli/echo.elf");
     private static final Path LINUX_BOOT = Qemu.armDir().resolve("tests/boot/linux_boot.bin");
 
     record Result(int exit, String out, String err) {
     }
 
     private static Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    private static Result runWithInput(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] all = new String[args.length + 1];
         all[0] = "run";
         System.arraycopy(args, 0, all, 1, args.length);
-        int exit = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Main.run(all, new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
     }
@@ -139,6 +145,18 @@ class RunCommandTest {
         assertEquals("cntp_ctl=00000005\r\na minute passed\r\n", r.out());
         long retired = Long.parseLong(r.err().replaceAll("(?s).*after ([0-9,]+) instructions.*", "$1").replace(",", ""));
         assertTrue(retired < 10_000, r.err());
+    }
+
+    /** Standard input reaches the console UART; the program sleeps between bytes. */
+    @Test
+    void theConsoleReadsStandardInput() {
+        Result r = runWithInput("hello, world.", "--kernel", ECHO.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("type:\r\nHELLO, WORLD\r\nbye\r\n", r.out());
+        // Input ends before the '.': every CPU waits and no byte can come, a deadlock.
+        Result cut = runWithInput("abc", "--kernel", ECHO.toString());
+        assertEquals(4, cut.exit(), cut.err());
+        assertEquals("type:\r\nABC", cut.out());
     }
 
     private static void putWord(byte[] b, int off, int v) {

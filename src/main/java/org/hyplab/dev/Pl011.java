@@ -72,6 +72,11 @@ public final class Pl011 implements MmioDevice, SerialPort {
     }
 
     @Override
+    public boolean interruptsOnReceive() {
+        return (imsc & (INT_RX | INT_RT)) != 0;
+    }
+
+    @Override
     public boolean canReceive() {
         return count < depth();
     }

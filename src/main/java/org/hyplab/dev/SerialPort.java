@@ -13,4 +13,11 @@ public interface SerialPort {
 
     /** A byte (0-255) arrives on the receive line; call only when {@link #canReceive()} is true. */
     void receive(int b);
+
+    /**
+     * Whether a received byte would raise the UART's interrupt, as it is set up now. When every
+     * CPU waits and nothing else is due, the machine waits for the user to type only if this is
+     * true; otherwise no keystroke could wake anything, and the run is deadlocked.
+     */
+    boolean interruptsOnReceive();
 }

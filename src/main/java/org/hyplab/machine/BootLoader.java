@@ -117,7 +117,26 @@ public final class BootLoader {
                 throw new LoadException("--initrd and --module need a zImage or raw image; an ELF is started "
                         + "as it is, like QEMU does");
             }
-            return loadElf(machine, elf);
+            Layout layout = loadElf(machine, elf);
+            if (request.dtb() == null) {
+                return layout;
+            }
+            // QEMU puts a -dtb given with an ELF at the start of RAM, below the ELF; r2 stays 0.
+            byte[] dtb;
+            try {
+                dtb = DeviceTreeGenerator.patch(board, request.dtb(),
+                        new BootParameters(memBytes, request.bootargs(), 0, 0, List.of()));
+            } catch (FdtException e) {
+                throw new LoadException("--dtb: " + e.getMessage());
+            }
+            long ramBase = board.dram().base();
+            if (layout.kernelStart() < ramBase + dtb.length && layout.kernelEnd() > ramBase) {
+                throw new LoadException(String.format("--dtb: no room for the device tree (%d bytes) at the start "
+                        + "of RAM below the ELF (which starts at %s)", dtb.length, hex(layout.kernelStart())));
+            }
+            load(machine, ramBase, dtb);
+            return new Layout(layout.kind(), layout.kernelStart(), layout.kernelEnd(), layout.entry(),
+                    ramBase, ramBase + dtb.length, 0, 0);
         }
         if (k.length >= 4 && word(k, 0, true) == UIMAGE_MAGIC) {
             throw new LoadException("this is a U-Boot uImage; give HypLab the zImage, a raw image or an ELF");
@@ -155,7 +174,7 @@ public final class BootLoader {
         BootParameters params = new BootParameters(memBytes, request.bootargs(), initrdStart, initrdEnd, modules);
         byte[] dtb;
         try {
-            dtb = request.dtb() != null ? DeviceTreeGenerator.patch(request.dtb(), params)
+            dtb = request.dtb() != null ? DeviceTreeGenerator.patch(board, request.dtb(), params)
                     : DeviceTreeGenerator.generate(board, params);
         } catch (FdtException e) {
             throw new LoadException("--dtb: " + e.getMessage());

@@ -394,8 +394,8 @@ public final class Machine implements PowerControl, CorePower {
             updateDevices();
             return true;
         }
-        if (console == null || !console.canReceive()) {
-            return false;
+        if (console == null || !console.canReceive() || !console.interruptsOnReceive()) {
+            return false;   // no keystroke could wake a CPU
         }
         int b = input.await();
         if (b < 0) {

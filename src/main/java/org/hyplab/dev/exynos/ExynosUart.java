@@ -100,6 +100,11 @@ public final class ExynosUart implements MmioDevice, SerialPort {
     }
 
     @Override
+    public boolean interruptsOnReceive() {
+        return (uintm & INT_RXD) == 0;   // UINTP = UINTSP & ~UINTM: RXD must not be masked
+    }
+
+    @Override
     public boolean canReceive() {
         return rxCount < (fifoMode() ? depth : 1);
     }
