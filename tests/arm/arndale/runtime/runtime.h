@@ -26,4 +26,8 @@ extern uint8_t __scratch[], __scratch_end[];
 extern char sysram_wait[];
 extern volatile uint32_t boot_iar;
 
+/* r0, r1, r2 as the loader set them: 0, the machine type and the device tree's address for a
+ * raw image (Documentation/arm/booting), zeros for an ELF. */
+extern volatile uint32_t boot_regs[3];
+
 #endif

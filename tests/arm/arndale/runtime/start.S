@@ -10,6 +10,8 @@
     .section .text.boot, "ax"
     .global _start
 _start:
+    ldr     r3, =boot_regs              @ keep r0-r2 as the loader set them (Linux boot protocol:
+    stm     r3, {r0-r2}                 @ 0, machine type, device tree; an ELF gets zeros)
     mrc     p15, 0, r0, c0, c0, 5       @ MPIDR: Aff0 is the CPU number (LNX-exysmp)
     ands    r0, r0, #0xff
     bne     secondary
@@ -64,6 +66,12 @@ drop_to_svc:
     msr     spsr_cxsf, r0
     msr     elr_hyp, lr
     eret
+
+    .data
+    .global boot_regs
+    .balign 4
+boot_regs:                              @ in .data, so clearing .bss keeps it
+    .word   0, 0, 0
 
     .bss
     .global boot_iar

@@ -113,9 +113,9 @@ class RunCommandTest {
     @Test
     void anOverlappingModuleIsExitTwo(@TempDir Path dir) throws Exception {
         Path module = Files.write(dir.resolve("guest.bin"), new byte[0x2000]);
-        Result r = run("--kernel", LINUX_BOOT.toString(), "--mem", "128", "--module", module + "@0x80011000");
+        Result r = run("--kernel", LINUX_BOOT.toString(), "--mem", "128", "--module", module + "@0x80010800");
         assertEquals(2, r.exit(), r.err());
-        assertEquals("hyplab run: " + LINUX_BOOT + ": --module " + module + "@0x80011000 (0x80011000-0x80013000) "
+        assertEquals("hyplab run: " + LINUX_BOOT + ": --module " + module + "@0x80010800 (0x80010800-0x80012800) "
                 + "overlaps the kernel (0x80010000-0x" + Long.toHexString(0x80010000L + Files.size(LINUX_BOOT))
                 + ")\n", r.err());
         Result twice = run("--kernel", LINUX_BOOT.toString(), "--module", module + "@0x90000000",

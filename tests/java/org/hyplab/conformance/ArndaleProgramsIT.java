@@ -36,14 +36,20 @@ class ArndaleProgramsIT {
         try (Stream<Path> files = Files.list(Qemu.armDir().resolve("tests").resolve("arndale"))) {
             programs = files.filter(p -> p.toString().endsWith(".elf")).sorted().toList();
         }
-        assertTrue(programs.size() >= 3, "the Arndale programs were not built: " + programs);
+        assertTrue(programs.size() >= 4, "the Arndale programs were not built: " + programs);
         return programs.stream().map(elf -> DynamicTest.dynamicTest(elf.getFileName().toString(), () -> {
             String name = elf.getFileName().toString().replace(".elf", ".txt");
             String expected = Files.readString(EXPECTED.resolve(name), StandardCharsets.ISO_8859_1);
-            Emulator.Run run = runOnArndale(elf);
+            Emulator.Run run = runOnArndale(kernelOf(elf));
             assertEquals(Machine.Stop.POWERED_OFF, run.stop(), "did not power off:\n" + run.text());
             assertEquals(expected, run.text().replace("\r\n", "\n"));
         }));
+    }
+
+    /** A {@code *_boot} program is booted as its raw image, the way a zImage is; the others as ELFs. */
+    private static Path kernelOf(Path elf) {
+        String name = elf.getFileName().toString();
+        return name.endsWith("_boot.elf") ? elf.resolveSibling(name.replace(".elf", ".bin")) : elf;
     }
 
     private static Emulator.Run runOnArndale(Path elf) throws Exception {
