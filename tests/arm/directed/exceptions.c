@@ -143,6 +143,10 @@ static void pl1_tests(void)
     __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr_sw));
     __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n isb" :: "r"(sctlr_sw | (1u << 10)));
     __asm__ volatile("swp %0, %0, [%1]" : "+r"(lo) : "r"((char *)scratch + 1) : "memory");
+    /* DFSR.WnR is left out: the ARM ARM's SWP pseudocode (A8.8.229) reads first, so the
+     * alignment fault is a read's (WnR 0, as HypLab and QEMU -smp 1 report); QEMU -smp 2 takes
+     * its atomic path and reports a write. SwapTest checks HypLab against the manual. */
+    seen.fault_status &= ~(1u << 11);
     report("svc swp unaligned");
     __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n isb" :: "r"(sctlr_sw));
     /* Alignment checking on: now a plain LDR faults too (SCTLR.A, ARM ARM A3.2.1). */

@@ -22,6 +22,17 @@ class MachineDeterminismTest {
         assertArrayEquals(first.console(), second.console());
     }
 
+    /** Two CPUs in turns, SGIs, timers and a spinlock: still the same run every time. */
+    @Test
+    void twoCpusInterleaveTheSameWayEveryTime() throws Exception {
+        Path program = Qemu.armDir().resolve("tests/smp/sgi_smp.elf");
+        Emulator.Run first = Emulator.runVexpress(program, 1_000_000_000);
+        Emulator.Run second = Emulator.runVexpress(program, 1_000_000_000);
+        assertEquals(Machine.Stop.POWERED_OFF, first.stop());
+        assertEquals(first.instructions(), second.instructions());
+        assertArrayEquals(first.console(), second.console());
+    }
+
     @Test
     void aBudgetStopsAtExactlyThatManyInstructions() throws Exception {
         Path program = Qemu.armDir().resolve("tests/directed/alu.elf");
