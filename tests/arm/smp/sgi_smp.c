@@ -13,7 +13,7 @@
 #include "../gic/gic.h"
 
 /* ---- What the CPUs share -------------------------------------------------------------------- */
-enum { CMD_NONE, CMD_SGI, CMD_TIMER, CMD_SPIN, CMD_WFE, CMD_IDLE };
+enum { CMD_NONE, CMD_SGI, CMD_TIMER, CMD_SPIN, CMD_WFE };
 static volatile uint32_t cmd, cmd_arg, cmd_done;   /* CPU0 posts, CPU1 answers in cmd_done */
 static volatile uint32_t cpu1_ready;
 /* In .data, not .bss: CPU1 must not start before CPU0 has cleared .bss, and .bss is what it
@@ -108,7 +108,7 @@ void secondary_main(void)
     for (;;) {
         irq_on();                            /* IRQs are taken between commands */
         uint32_t c = cmd;
-        if (c == CMD_NONE || c == CMD_IDLE) {
+        if (c == CMD_NONE) {
             __asm__ volatile("wfi");
             continue;
         }
@@ -222,7 +222,6 @@ int main(void)
     put_line("cpu1 isenabler0", cpu1_info[2]);
 
     /* CPU0 -> CPU1: target list, then "all but self". SGI 15 is the doorbell of order(). */
-    order(CMD_IDLE, 0);
     uint32_t base = cpu1_ack_count;
     wr(GICD_SGIR, 0x00020003);               /* filter 0, target list {CPU1}, SGI 3 */
     cpu1_acked(base + 1);
