@@ -84,6 +84,17 @@ class BootLoaderTest {
         assertArrayEquals(new int[] {0, 0x8000_0000, 0, 128 << 20}, memory.property("reg").orElseThrow().asCells().orElseThrow());
     }
 
+    /** With --smp 1 the device tree lists one CPU, so a kernel does not wait for a second. */
+    @Test
+    void theTreeListsTheCpusOfTheRun() throws Exception {
+        BoardDescription vexpress = board("vexpress-a15");
+        Machine m = BoardAssembler.build(vexpress, new BoardAssembler.Options(128 * MIB, 1, x -> { }));
+        BootLoader.Layout layout = BootLoader.boot(m, vexpress, 128 * MIB, BootLoader.Request.kernelOnly("k", bytes(64, 0)));
+        Fdt tree = Fdt.fromBlob(read(m.bus(), layout.dtbStart(), (int) (layout.dtbEnd() - layout.dtbStart())));
+        FdtNode cpus = tree.root().find("/cpus").orElseThrow();
+        assertEquals(List.of("cpu@0"), cpus.children().stream().map(FdtNode::name).toList());
+    }
+
     @Test
     void onTheArndaleTheSecondaryWaitsInTheIromForSysram() throws Exception {
         BoardDescription arndale = board("arndale");

@@ -40,6 +40,12 @@ public record BoardDescription(String id, String name, String summary, String cp
         devices = List.copyOf(devices);
     }
 
+    /** This board with {@code n} CPUs (a run's {@code --smp}), e.g. for its device tree. */
+    public BoardDescription withCpus(int n) {
+        return new BoardDescription(id, name, summary, cpu, n, compatible, qemuMachine, model, machineId, counterHz,
+                defaultMemBytes, memory, gic, timerInterrupts, devices, console, secondaryBoot);
+    }
+
     /** The main memory region, named {@code dram}. */
     public MemoryRegion dram() {
         return memory.stream().filter(m -> m.name().equals("dram")).findFirst()

@@ -103,8 +103,9 @@ public final class BootLoader {
      * main memory. An ELF kernel goes to {@link #loadElf} (a device tree is placed only when the
      * user gave one, at the start of RAM when the ELF leaves room, as QEMU does).
      */
-    public static Layout boot(Machine machine, BoardDescription board, long memBytes, Request request)
+    public static Layout boot(Machine machine, BoardDescription boardFile, long memBytes, Request request)
             throws LoadException {
+        BoardDescription board = boardFile.withCpus(machine.cpus().size());   // the tree lists the CPUs there are
         byte[] k = request.kernel();
         if (k.length >= 4 && (k[0] & 0xFF) == 0x7F && k[1] == 'E' && k[2] == 'L' && k[3] == 'F') {
             ElfImage elf;
