@@ -15,6 +15,7 @@ import static org.hyplab.dev.Pl011.LCR_H;
 import static org.hyplab.dev.Pl011.MIS;
 import static org.hyplab.dev.Pl011.RIS;
 import static org.hyplab.dev.Pl011.RSR;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hyplab.irq.InterruptLine;
 import org.junit.jupiter.api.Test;
 
 /** The PL011 as QEMU 7.2 models it (BOARDS.md §2.4); the transmit cases are also in tests/arm/vexpress/uart.c. */
@@ -192,5 +194,34 @@ class Pl011Test {
         assertEquals(0x7FF, read(IMSC));
         write(FR, 0);
         assertEquals(0x90, read(FR), "FR is read-only");
+    }
+
+    /** Every register a driver can read back, DR last (an empty FIFO's DR repeats the last slot). */
+    private static int[] registers(Pl011 u) {
+        int[] offsets = {RSR, FR, 0x20, IBRD, FBRD, LCR_H, CR, IFLS, IMSC, RIS, MIS, 0x48, DR};
+        int[] values = new int[offsets.length];
+        for (int i = 0; i < offsets.length; i++) {
+            values[i] = u.read(offsets[i], 4);
+        }
+        return values;
+    }
+
+    @Test
+    void aBoardResetLeavesTheUartAsAtPowerOn() {
+        write(IBRD, 0x27);
+        write(FBRD, 4);
+        write(LCR_H, 0x70);                 // FEN, 8 bits
+        write(CR, 0x301);
+        write(IMSC, INT_TX | INT_RX);
+        uart.receive('a');
+        uart.receive('b');
+        write(DR, 'x');                     // TXI
+        assertTrue(level());
+        uart.reset();
+        assertFalse(level(), "the line is driven low");
+        assertEquals(0x90, read(FR), "the received bytes are gone");
+        Pl011 fresh = new Pl011("fresh", InterruptLine.NONE, b -> { });
+        assertArrayEquals(registers(fresh), registers(uart));
+        assertEquals(0, registers(uart)[12], "DR of an empty FIFO after reset reads 0, as after power-on");
     }
 }

@@ -281,4 +281,35 @@ class Sp804Test {
         assertEquals(1, read(MIS));
         assertTrue(level());
     }
+
+    @Test
+    void aBoardResetStopsBothTimersAndTheyStartAgainAsFresh() {
+        write(LOAD, 99);
+        write(CONTROL, PERIODIC32);
+        write(T2 + LOAD, 5);
+        write(T2 + CONTROL, CTRL_ENABLE | CTRL_ONESHOT | CTRL_32BIT | CTRL_INTENABLE | DIV16);
+        now = 200_000;                      // timer 1: 200 ticks, two zeros; timer 2 at 0
+        timer.update();
+        assertTrue(level());
+        now = 1_234_567;                    // the reset, half-way through a 1 MHz tick
+        timer.reset();
+        assertFalse(level(), "the line is driven low");
+        Sp804 fresh = new Sp804("fresh", () -> now, b -> { });
+        for (int off : new int[] {LOAD, VALUE, CONTROL, RIS, MIS, BGLOAD}) {
+            assertEquals(fresh.read(off, 4), read(off), "timer 1 @" + off);
+            assertEquals(fresh.read(T2 + off, 4), read(T2 + off), "timer 2 @" + off);
+        }
+        assertEquals(0x20, read(CONTROL));
+        assertEquals(Long.MAX_VALUE, timer.nextEventCycle(), "nothing runs");
+        now = 2_000_000;                    // the same program on both from here
+        for (Sp804 t : new Sp804[] {timer, fresh}) {
+            t.write(LOAD, 4, 9);
+            t.write(CONTROL, 4, PERIODIC32);
+        }
+        assertEquals(2_000_000 + 9 * 1000, timer.nextEventCycle(), "zero 9 ticks after the enable");
+        assertEquals(fresh.nextEventCycle(), timer.nextEventCycle());
+        now = 2_004_500;
+        assertEquals(9 - 4, read(VALUE));
+        assertEquals(fresh.read(VALUE, 4), read(VALUE));
+    }
 }

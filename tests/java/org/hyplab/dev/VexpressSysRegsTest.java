@@ -154,4 +154,38 @@ class VexpressSysRegsTest {
         cfg(FUNC_OSC << 20 | 1, 0);
         assertEquals(23_750_000, read(SYS_CFGDATA));
     }
+
+    @Test
+    void aResetDeviceReadsAsAFreshOneButForWhatSurvives() {
+        write(SYS_FLAGS, 0x8001_0000);
+        write(SYS_NVFLAGS, 0x55);
+        write(SYS_LED, 3);
+        write(SYS_LOCK, 0xA05F);
+        write(SYS_CFGDATA1, 7);
+        write(SYS_CFGDATA2, 8);
+        write(SYS_CFGDATA, 25_000_000);
+        write(SYS_CFGCTRL, CFG_START | CFG_WRITE | FUNC_OSC << 20 | 1);
+        now = 1_000_000_000;                // one second: 24 000 000 counts
+        sys.reset();
+        VexpressSysRegs fresh = new VexpressSysRegs(new PowerControl() {
+            @Override
+            public void powerOff(String why) {
+            }
+
+            @Override
+            public void reboot(String why) {
+            }
+        }, () -> now);
+        for (int off = 0; off < 0x0A0; off += 4) {
+            int expected = switch (off) {
+                case SYS_NVFLAGS -> 0x55;   // non-volatile
+                default -> fresh.read(off, 4);
+            };
+            assertEquals(expected, read(off), "offset 0x" + Integer.toHexString(off));
+        }
+        assertEquals(24_000_000, read(SYS_24MHZ), "counting since power-on, not since the reset (as QEMU)");
+        assertEquals(CFG_WRITE | FUNC_OSC << 20 | 1, read(SYS_CFGCTRL), "the last transaction stays");
+        assertEquals(CFGSTAT_COMPLETE, read(SYS_CFGSTAT));
+        assertEquals(25_000_000, read(SYS_CFGDATA));
+    }
 }

@@ -1,5 +1,6 @@
 package org.hyplab.dev;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import org.hyplab.irq.InterruptLine;
@@ -23,11 +24,14 @@ import org.hyplab.mem.MmioDevice;
  *   <li>The interrupt line is (RIS & IMSC) != 0, driven after every change.</li>
  * </ul>
  *
- * Receive does not depend on CR.UARTEN/RXE and transmit not on TXE: QEMU checks neither.
+ * Receive does not depend on CR.UARTEN/RXE and transmit not on TXE: QEMU checks neither. A
+ * board reset returns the UART to its power-on state (TRM reset values), as later QEMUs' reset
+ * method does; QEMU 7.2 has none for the PL011 and keeps every register over a SYS_CFGCTRL
+ * reboot ({@code tests/arm/vexpress/README.md}, reboot).
  * Registers are masked to their TRM widths, where QEMU 7.2 keeps whatever is written
  * ({@code tests/arm/vexpress/QEMU-DIFFERENCES.md}).
  */
-public final class Pl011 implements MmioDevice, SerialPort {
+public final class Pl011 implements MmioDevice, SerialPort, Resettable {
 
     static final int DR = 0x000, RSR = 0x004, FR = 0x018, ILPR = 0x020, IBRD = 0x024, FBRD = 0x028,
             LCR_H = 0x02C, CR = 0x030, IFLS = 0x034, IMSC = 0x038, RIS = 0x03C, MIS = 0x040, ICR = 0x044,
@@ -49,7 +53,7 @@ public final class Pl011 implements MmioDevice, SerialPort {
     private final int[] fifo = new int[FIFO_DEPTH];
     private int readPos, count;
     private boolean overrun;
-    private int rsr, ilpr, ibrd, fbrd, lcrH, cr = 0x300, ifls = 0x12, imsc, ris, dmacr;
+    private int rsr, ilpr, ibrd, fbrd, lcrH, cr, ifls, imsc, ris, dmacr;
     private boolean level;
 
     /**
@@ -60,6 +64,20 @@ public final class Pl011 implements MmioDevice, SerialPort {
         this.name = name;
         this.irq = irq;
         this.transmit = transmit;
+        reset();
+    }
+
+    /** Power-on and board reset alike: CR 0x300 (TXE, RXE) and IFLS 0x12, the rest 0 (TRM 3.2). */
+    @Override
+    public void reset() {
+        Arrays.fill(fifo, 0);   // an empty FIFO's DR reads the last slot again: 0 after power-on
+        readPos = 0;
+        count = 0;
+        overrun = false;
+        rsr = ilpr = ibrd = fbrd = lcrH = imsc = ris = dmacr = 0;
+        cr = 0x300;
+        ifls = 0x12;
+        drive();   // (RIS & IMSC) is 0: the line goes low
     }
 
     @Override

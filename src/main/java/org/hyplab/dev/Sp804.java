@@ -20,8 +20,13 @@ import org.hyplab.timer.SystemCounter;
  * writing 0 raises the interrupt at once. BGLoad sets the reload value only. Control changes
  * keep the count. {@code tests/arm/vexpress/QEMU-DIFFERENCES.md} lists where QEMU 7.2 does
  * otherwise.
+ *
+ * <p>A board reset stops both timers and restores their reset values (TRM): a timer is disabled
+ * out of reset, so its prescaler and count start from the first enable after it, as on a timer
+ * just powered on. QEMU 7.2 has no reset for the SP804: its timers keep running over a
+ * SYS_CFGCTRL reboot.
  */
-public final class Sp804 implements MmioDevice, TimedDevice {
+public final class Sp804 implements MmioDevice, TimedDevice, Resettable {
 
     static final int LOAD = 0x00, VALUE = 0x04, CONTROL = 0x08, INTCLR = 0x0C, RIS = 0x10, MIS = 0x14,
             BGLOAD = 0x18;
@@ -37,7 +42,7 @@ public final class Sp804 implements MmioDevice, TimedDevice {
     private final LongSupplier now;
     private final InterruptLine irq;
     private final SystemCounter clock;
-    private final Timer[] timers = {new Timer(), new Timer()};
+    private final Timer[] timers = new Timer[2];
     private boolean level;
 
     /**
@@ -49,6 +54,15 @@ public final class Sp804 implements MmioDevice, TimedDevice {
         this.now = now;
         this.irq = irq;
         this.clock = new SystemCounter(CLOCK_HZ, now);
+        reset();
+    }
+
+    /** Power-on and board reset alike: both timers as out of reset, the line low. */
+    @Override
+    public void reset() {
+        timers[0] = new Timer();
+        timers[1] = new Timer();
+        drive();
     }
 
     @Override

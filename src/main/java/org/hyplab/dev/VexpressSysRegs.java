@@ -16,7 +16,7 @@ import org.hyplab.timer.SystemCounter;
  * (the CoreTile), as QEMU does; anything else completes with SYS_CFGSTAT.ERROR set. A transaction
  * completes at once: START reads as zero and COMPLETE is set.
  */
-public final class VexpressSysRegs implements MmioDevice {
+public final class VexpressSysRegs implements MmioDevice, Resettable {
 
     static final int SYS_ID = 0x000, SYS_SW = 0x004, SYS_LED = 0x008, SYS_LOCK = 0x020, SYS_100HZ = 0x024,
             SYS_CFGDATA1 = 0x028, SYS_CFGDATA2 = 0x02C, SYS_FLAGS = 0x030, SYS_FLAGSCLR = 0x034,
@@ -43,13 +43,14 @@ public final class VexpressSysRegs implements MmioDevice {
     private final PowerControl power;
     private final SystemCounter clock24;
     private int leds, lock, cfgData1, cfgData2, flags, nvFlags, cfgData, cfgCtrl, cfgStat;
-    private final int[] mbClocks = MB_CLOCKS.clone();
-    private final int[] dbClocks = DB_CLOCKS.clone();
+    private final int[] mbClocks = new int[MB_CLOCKS.length];
+    private final int[] dbClocks = new int[DB_CLOCKS.length];
 
     /** @param now the machine's time in cycles of the nominal 1 GHz clock, 0 at power-on */
     public VexpressSysRegs(PowerControl power, LongSupplier now) {
         this.power = power;
         this.clock24 = new SystemCounter(24_000_000, now);
+        reset();   // power-on: what a reset restores, and 0 in what it keeps
     }
 
     @Override
@@ -63,10 +64,13 @@ public final class VexpressSysRegs implements MmioDevice {
     }
 
     /**
-     * What a board reset (SYS_CFGCTRL reboot) restores, as QEMU's reset does: LEDs, lock, flags,
-     * CFGDATA1/2 and the oscillators. SYS_NVFLAGS survive it, being non-volatile, and so do
-     * SYS_CFGDATA/CTRL/STAT; SYS_24MHZ keeps counting from power-on.
+     * What a board reset (SYS_CFGCTRL reboot) restores, as QEMU's {@code arm_sysctl_reset} does:
+     * LEDs, lock, flags, CFGDATA1/2 and the oscillators. SYS_NVFLAGS survive it, being
+     * non-volatile, and so do SYS_CFGDATA/CTRL/STAT (QEMU leaves them, so the reboot request
+     * itself still reads back, COMPLETE set); SYS_24MHZ keeps counting from power-on, as QEMU's
+     * counts the virtual clock since the machine started.
      */
+    @Override
     public void reset() {
         leds = 0;
         lock = 0;

@@ -1,6 +1,7 @@
 package org.hyplab.dev.exynos;
 
 import static org.hyplab.dev.exynos.ExynosUart.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,5 +195,36 @@ class ExynosUartTest {
         wr(UTXH, 'c');
         assertEquals("c", sent.toString());
         assertEquals(1, rd(UFSTAT));
+    }
+
+    /** The registers that read without side effects, then UERSTAT and URXH (which consume). */
+    private static int[] registers(ExynosUart u) {
+        int[] offsets = {ULCON, UCON, UFCON, UMCON, UTRSTAT, UFSTAT, UMSTAT, UBRDIV, UFRACVAL, UINTP, UINTSP,
+            UINTM, UERSTAT, URXH};
+        int[] values = new int[offsets.length];
+        for (int i = 0; i < offsets.length; i++) {
+            values[i] = u.read(offsets[i], 4);
+        }
+        return values;
+    }
+
+    @Test
+    void aBoardResetLeavesTheUartAsAtPowerOn() {
+        wr(ULCON, 3);
+        wr(UCON, 0x3C5 | UCON_RX_ERROR_IRQ);
+        wr(UFCON, 0x111);
+        wr(UBRDIV, 0x35);
+        wr(UFRACVAL, 4);
+        wr(UINTM, INT_MODEM);
+        for (int i = 0; i < 17; i++) {
+            uart.receive('a' + i);          // one more than the FIFO holds: an overrun
+        }
+        assertTrue(line);
+        uart.reset();
+        assertFalse(line, "the line is driven low");
+        ExynosUart fresh = new ExynosUart("fresh", 16, level -> { }, b -> { });
+        assertArrayEquals(registers(fresh), registers(uart));
+        assertEquals(0x3000, rd(UCON));
+        assertEquals(0, rd(UFSTAT), "the FIFO is empty");
     }
 }

@@ -1,5 +1,6 @@
 package org.hyplab.dev.exynos;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,5 +198,52 @@ class MctTest {
         assertEquals(Long.MAX_VALUE, mct.nextEventCycle());
         wr(Mct.G_TCON, Mct.G_TCON_TIMER_EN | 1);
         assertEquals(Long.MAX_VALUE, mct.nextEventCycle(), "comparator 0's interrupt is not enabled");
+    }
+
+    /** Every register of the global block and the two local timers. */
+    private static int[] registers(Mct m) {
+        int[] values = new int[0x500 / 4];
+        for (int off = 0; off < 0x500; off += 4) {
+            values[off / 4] = m.read(off, 4);
+        }
+        return values;
+    }
+
+    @Test
+    void aBoardResetStopsEverythingAndTheClockCountsFromIt() {
+        wr(Mct.MCT_CFG, 0x102);                        // divide by 3 · 2
+        wr(Mct.G_COMP0_L, 100);
+        wr(Mct.G_INT_ENB, 1);
+        wr(Mct.G_TCON, Mct.G_TCON_TIMER_EN | 1);
+        wr(Mct.L_BASE + Mct.L_TCNTB, 1);
+        wr(Mct.L_BASE + Mct.L_ICNTB, 0x8000_0000 | 3);
+        wr(Mct.L_BASE + Mct.L_INT_ENB, 1);
+        wr(Mct.L_BASE + Mct.L_TCON, 7);
+        at(cycleOf(6 * 1000));
+        assertTrue(global[0]);
+        assertTrue(local[0]);
+        long t = cycleOf(12_345) + 17;                 // the reset, between two 24 MHz edges
+        now = t;
+        mct.reset();
+        assertFalse(global[0], "the lines are driven low");
+        assertFalse(local[0]);
+        Mct fresh = new Mct("fresh", () -> now, new InterruptLine[] {l -> { }, l -> { }},
+                new InterruptLine[] {l -> { }, l -> { }, l -> { }, l -> { }});
+        assertArrayEquals(registers(fresh), registers(mct));
+        assertEquals(Long.MAX_VALUE, mct.nextEventCycle(), "nothing runs");
+        // The same start on both: the FRC and a local timer of 20 counts per interrupt.
+        for (Mct m : new Mct[] {mct, fresh}) {
+            m.write(Mct.G_TCON, 4, Mct.G_TCON_TIMER_EN);
+            m.write(Mct.L_BASE + Mct.L_TCNTB, 4, 1);
+            m.write(Mct.L_BASE + Mct.L_ICNTB, 4, 0x8000_0000 | 9);
+            m.write(Mct.L_BASE + Mct.L_INT_ENB, 4, 1);
+            m.write(Mct.L_BASE + Mct.L_TCON, 4, 7);
+        }
+        long start = 12_345;                           // the 24 MHz count at the reset
+        assertEquals(cycleOf(start + 20), mct.nextEventCycle(), "20 counts at 24 MHz, undivided");
+        assertEquals(fresh.nextEventCycle(), mct.nextEventCycle());
+        now = cycleOf(start + 1000);
+        assertEquals(1000, rd(Mct.G_CNT_L), "the FRC counted from 0 since the reset");
+        assertEquals(fresh.read(Mct.G_CNT_L, 4), rd(Mct.G_CNT_L));
     }
 }

@@ -93,4 +93,18 @@ class PmuTest {
         chip.write(0, 4, 0);
         assertEquals(0x4352_0010, chip.read(0, 4));
     }
+
+    @Test
+    void aBoardResetForgetsWhatWasWritten() {
+        pmu.write(0x0800, 4, 0x1234);       // INFORM0: kept until the reset (no source says it survives)
+        pmu.write(0x330C, 4, 0x5300 | 1 << 12);
+        pmu.write(0x2080, 4, 3);            // CPU1 on
+        pmu.reset();
+        assertEquals(0, pmu.read(0x0800, 4));
+        assertEquals(0x5300, pmu.read(0x330C, 4), "PS_HOLD_CONTROL as at power-on");
+        assertEquals(3, pmu.read(0x2080, 4), "CONFIGURATION follows the core again (the machine restarts the cores)");
+        on[1] = false;
+        assertEquals(0, pmu.read(0x2080, 4));
+        assertEquals(List.of("on1"), events, "a reset switches no core itself");
+    }
 }

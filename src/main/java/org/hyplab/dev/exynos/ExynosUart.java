@@ -1,7 +1,9 @@
 package org.hyplab.dev.exynos;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
+import org.hyplab.dev.Resettable;
 import org.hyplab.dev.SerialPort;
 import org.hyplab.irq.InterruptLine;
 import org.hyplab.mem.MmioDevice;
@@ -25,8 +27,10 @@ import org.hyplab.mem.MmioDevice;
  * <p>Loopback mode (UCON bit 5) connects the transmitter to the receiver inside the UART: a
  * byte written to UTXH arrives in the receive FIFO and does not reach the console, which lets
  * a program exercise the receive side on its own.
+ *
+ * <p>A board reset (PMU SWRESET resets the whole SoC) returns it to its power-on state.
  */
-public final class ExynosUart implements MmioDevice, SerialPort {
+public final class ExynosUart implements MmioDevice, SerialPort, Resettable {
 
     static final int ULCON = 0x00, UCON = 0x04, UFCON = 0x08, UMCON = 0x0C, UTRSTAT = 0x10,
             UERSTAT = 0x14, UFSTAT = 0x18, UMSTAT = 0x1C, UTXH = 0x20, URXH = 0x24, UBRDIV = 0x28,
@@ -50,7 +54,7 @@ public final class ExynosUart implements MmioDevice, SerialPort {
 
     private final byte[] rx;
     private int rxHead, rxCount;
-    private int ulcon, ucon = UCON_RESET, ufcon, umcon, uerstat, ubrdiv, ufracval;
+    private int ulcon, ucon, ufcon, umcon, uerstat, ubrdiv, ufracval;
     private int uintsp, uintm;
     private boolean rxTimeout;
     private boolean level;
@@ -70,6 +74,19 @@ public final class ExynosUart implements MmioDevice, SerialPort {
         this.irq = irq;
         this.transmit = transmit;
         this.rx = new byte[fifoDepth];
+        reset();
+    }
+
+    /** Power-on and board reset alike: UCON 0x3000, every other register 0, the FIFO empty. */
+    @Override
+    public void reset() {
+        Arrays.fill(rx, (byte) 0);
+        rxHead = rxCount = 0;
+        ulcon = ufcon = umcon = uerstat = ubrdiv = ufracval = 0;
+        ucon = UCON_RESET;
+        uintsp = uintm = 0;
+        rxTimeout = false;
+        update();   // no source pending: the line goes low
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.hyplab.dev.exynos;
 
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
+import org.hyplab.dev.Resettable;
 import org.hyplab.dev.TimedDevice;
 import org.hyplab.irq.InterruptLine;
 import org.hyplab.mem.MmioDevice;
@@ -36,8 +38,11 @@ import org.hyplab.timer.SystemCounter;
  * <p>Write status: every write to G_CNT_L/U, G_COMPn_L/U/ADD_INCR, G_TCON, L_TCNTB, L_ICNTB,
  * L_FRCNTB and L_TCON sets its WSTAT bit at once, write-1-to-clear; Linux's exynos4_mct_write
  * polls for it and panics if it never appears.
+ *
+ * <p>Power-on and a board reset (PMU SWRESET) leave every register 0 and the divided clock
+ * counting from that moment, so a timer started later behaves the same whenever the reset was.
  */
-public final class Mct implements MmioDevice, TimedDevice {
+public final class Mct implements MmioDevice, TimedDevice, Resettable {
 
     static final int MCT_CFG = 0x000, G_CNT_L = 0x100, G_CNT_U = 0x104, G_CNT_WSTAT = 0x110,
             G_COMP0_L = 0x200, G_TCON = 0x240, G_INT_CSTAT = 0x244, G_INT_ENB = 0x248,
@@ -57,11 +62,12 @@ public final class Mct implements MmioDevice, TimedDevice {
     private final SystemCounter input;
     private final InterruptLine[] globalLines;
     private final boolean[] globalLevel;
+    private final InterruptLine[] localLines;
     private final Local[] locals;
 
     // The divided clock (TCLK): tclk = tclkBase + (input count - inputBase) / divisor.
     private int cfg;
-    private int divisor = 1;
+    private int divisor;
     private long tclkBase, inputBase;
 
     // Global timer
@@ -86,10 +92,26 @@ public final class Mct implements MmioDevice, TimedDevice {
         this.input = new SystemCounter(INPUT_HZ, now);
         this.globalLines = global.clone();
         this.globalLevel = new boolean[4];
+        this.localLines = local.clone();
         this.locals = new Local[local.length];
-        for (int i = 0; i < local.length; i++) {
-            locals[i] = new Local(local[i]);
+        reset();
+    }
+
+    /** Power-on and board reset alike: every register 0, TCLK = fin_pll from now, lines low. */
+    @Override
+    public void reset() {
+        setConfig(0, 0);
+        setFrc(0, 0);
+        Arrays.fill(comp, 0);
+        Arrays.fill(addIncr, 0);
+        gTcon = gCstat = gEnb = gWstat = gCntWstat = 0;
+        for (int i = 0; i < locals.length; i++) {
+            if (locals[i] != null && locals[i].level) {
+                localLines[i].set(false);
+            }
+            locals[i] = new Local(localLines[i]);
         }
+        drive();   // the global lines: CSTAT is 0
     }
 
     @Override

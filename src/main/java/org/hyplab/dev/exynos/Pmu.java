@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.hyplab.dev.CorePower;
 import org.hyplab.dev.PowerControl;
+import org.hyplab.dev.Resettable;
 import org.hyplab.mem.MmioDevice;
 
 /**
@@ -13,8 +14,12 @@ import org.hyplab.mem.MmioDevice;
  * core, which Linux and Xen use to start the secondary CPU. Every other register of its 0x5000
  * window keeps what is written (the clock, retention and sleep options Linux programs), reading
  * 0 until then.
+ *
+ * <p>A board reset puts every register back as at power-on. The real chip keeps some PMU
+ * registers over a SWRESET (its reset-status and inform registers are meant to be read after
+ * one), but no source found says which, so none survives here.
  */
-public final class Pmu implements MmioDevice {
+public final class Pmu implements MmioDevice, Resettable {
 
     static final int SWRESET = 0x0400, PS_HOLD_CONTROL = 0x330C, ARM_CORE0_CONFIGURATION = 0x2000,
             CORE_STRIDE = 0x80, CONFIGURATION = 0x0, STATUS = 0x4, WINDOW = 0x5000;
@@ -45,6 +50,13 @@ public final class Pmu implements MmioDevice {
         this.power = power;
         this.cores = cores;
         this.coreCount = 2;
+        reset();
+    }
+
+    /** Power-on and board reset alike: PS_HOLD_CONTROL as the boot loader left it, the rest unwritten. */
+    @Override
+    public void reset() {
+        registers.clear();
         registers.put(PS_HOLD_CONTROL, PS_HOLD_RESET);
     }
 
