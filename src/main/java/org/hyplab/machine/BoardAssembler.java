@@ -9,6 +9,7 @@ import org.hyplab.board.GicLayout;
 import org.hyplab.board.MemoryRegion;
 import org.hyplab.dev.Flash;
 import org.hyplab.dev.Pl011;
+import org.hyplab.dev.Resettable;
 import org.hyplab.dev.SerialPort;
 import org.hyplab.dev.Sp804;
 import org.hyplab.dev.VexpressSysRegs;
@@ -85,6 +86,9 @@ public final class BoardAssembler {
                 default -> throw new IllegalArgumentException("no model for device type " + d.type());
             };
             m.bus().addDevice(d.base(), d.size(), device);
+            if (device instanceof Resettable r) {
+                m.addResettable(r);   // a board reset returns it to its power-on state
+            }
         }
         return m;
     }

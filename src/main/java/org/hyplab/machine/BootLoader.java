@@ -26,7 +26,9 @@ import org.hyplab.mem.Ram;
  *     way ({@link SecondaryStub}) for the kernel to release them.
  * </ul>
  * The initrd goes halfway into RAM (at most 128 MiB in) and the device tree right after it, 4 KiB
- * aligned, as QEMU places them; modules go where the user says. Nothing may overlap.
+ * aligned, as QEMU places them; modules go where the user says. Nothing may overlap. Whatever
+ * it writes into RAM is written again at a board reset ({@link Machine#loadImage}), as QEMU
+ * does with what {@code -kernel} loaded.
  */
 public final class BootLoader {
 
@@ -84,12 +86,7 @@ public final class BootLoader {
             if (s.memSize() == 0) {
                 continue;
             }
-            Ram ram = machine.bus().ramAt(s.physAddr());
-            long off = s.physAddr() - ram.base();
-            ram.load(off, s.data());
-            for (long i = s.data().length; i < s.memSize(); i++) {
-                ram.write8(off + i, 0);
-            }
+            machine.loadImage(s.physAddr(), s.data(), s.memSize());   // written again at a board reset
         }
         for (int i = 0; i < machine.cpus().size(); i++) {
             machine.setStart(i, CpuStart.at(elf.entry()));
@@ -259,7 +256,7 @@ public final class BootLoader {
         if (ram == null || (data.length > 0 && !ram.contains(pa + data.length - 1))) {
             throw new LoadException(String.format("%s-%s is not RAM", hex(pa), hex(pa + data.length)));
         }
-        ram.load(pa - ram.base(), data);
+        machine.loadImage(pa, data, data.length);   // written again at a board reset, as QEMU's ROM blobs
     }
 
     /** The RAM holding all of [pa, pa+size), or null. */

@@ -9,12 +9,14 @@ import org.hyplab.cpu.DecodeCache;
 import org.hyplab.dev.CorePower;
 import org.hyplab.dev.Pl011;
 import org.hyplab.dev.PowerControl;
+import org.hyplab.dev.Resettable;
 import org.hyplab.dev.SerialPort;
 import org.hyplab.dev.TimedDevice;
 import org.hyplab.dev.VexpressSysRegs;
 import org.hyplab.gic.Gic;
 import org.hyplab.irq.InterruptLine;
 import org.hyplab.mem.Bus;
+import org.hyplab.mem.Ram;
 import org.hyplab.timer.SystemCounter;
 
 /**
@@ -68,6 +70,10 @@ public final class Machine implements PowerControl, CorePower {
     private final DecodeCache code = new DecodeCache(bus);
     private final List<Cpu> cpus = new ArrayList<>();
     private final List<TimedDevice> timedDevices = new ArrayList<>();
+    /** The devices a board reset returns to their power-on state. */
+    private final List<Resettable> resettables = new ArrayList<>();
+    /** What the boot loader put into RAM, written again at a board reset ({@link #loadImage}). */
+    private final List<LoadedImage> images = new ArrayList<>();
     private final SystemCounter counter;
     private Gic gic;
     private SerialPort console;
@@ -112,7 +118,10 @@ public final class Machine implements PowerControl, CorePower {
         m.bus.addRam(VEXPRESS_RAM_BASE, ramBytes);
         Pl011 uart = new Pl011("uart0", InterruptLine.NONE, console);
         m.bus.addDevice(VEXPRESS_UART0, 0x1000, uart);
-        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, new VexpressSysRegs(m, m::now));
+        VexpressSysRegs sysregs = new VexpressSysRegs(m, m::now);
+        m.bus.addDevice(VEXPRESS_SYSREGS, 0x1000, sysregs);
+        m.addResettable(uart);
+        m.addResettable(sysregs);
         m.addCpus(cpus);
         m.console = uart;
         Gic gic = new Gic(cpus, Gic.VEXPRESS_IDS, m::currentCpu);
@@ -154,6 +163,10 @@ public final class Machine implements PowerControl, CorePower {
 
     void addTimedDevice(TimedDevice device) {
         timedDevices.add(device);
+    }
+
+    void addResettable(Resettable device) {
+        resettables.add(device);
     }
 
     void setConsole(SerialPort port) {
@@ -216,6 +229,41 @@ public final class Machine implements PowerControl, CorePower {
     }
 
     // ---- reset and power -------------------------------------------------------------------
+
+    /** Bytes put at a RAM address by the boot loader, zero-filled up to {@code size}. */
+    private record LoadedImage(long address, byte[] data, long size) {
+        void writeTo(Bus bus) {
+            Ram ram = bus.ramAt(address);
+            long off = address - ram.base();
+            ram.load(off, data);
+            for (long i = data.length; i < size; i++) {
+                ram.write8(off + i, 0);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code data} into RAM at {@code pa}, then zeros up to {@code size} bytes in all (an
+     * ELF segment's .bss part), and remembers it for {@link #reboot}: QEMU keeps what
+     * {@code -kernel} loaded as ROM blobs and copies them into RAM again at every system reset.
+     * The caller has checked that the range is RAM.
+     */
+    void loadImage(long pa, byte[] data, long size) {
+        LoadedImage image = new LoadedImage(pa, data.clone(), size);
+        image.writeTo(bus);
+        images.add(image);
+    }
+
+    /**
+     * A board reset, as QEMU's system reset does it: every device back to its power-on state,
+     * what the boot loader loaded written into RAM again (the rest of RAM keeps its contents),
+     * then the CPUs and the GIC.
+     */
+    private void resetBoard() {
+        resettables.forEach(Resettable::reset);
+        images.forEach(image -> image.writeTo(bus));
+        resetCpus();
+    }
 
     /** Resets the CPUs and the GIC and starts each powered CPU as its {@link CpuStart} says. */
     void resetCpus() {
@@ -307,7 +355,7 @@ public final class Machine implements PowerControl, CorePower {
             }
             if (rebootRequested) {
                 rebootRequested = false;
-                resetCpus();   // QEMU restarts the board; RAM keeps its contents (a warm reset)
+                resetBoard();
             }
             feedConsole();
             long start = roundStart();
