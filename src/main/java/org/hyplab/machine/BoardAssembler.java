@@ -27,6 +27,12 @@ import org.hyplab.mem.MmioDevice;
  * every device, its interrupt wired to the GIC input the description names. The device tree is
  * generated from the same description ({@link org.hyplab.board.DeviceTreeGenerator}), so what
  * a kernel is told and what it finds are the same.
+ *
+ * <p>Two simplifications on the Arndale: the generic timer's counter runs from power-on, whereas
+ * on the chip it is the MCT's free-running counter and stands still until G_TCON bit 8 starts it
+ * (BOARDS.md §3.3 leaves the choice open; Xen and seL4 start it anyway); and the MCT's global
+ * comparators reach the GIC through the interrupt combiner, which is not modelled, so their
+ * lines are left unconnected (Linux uses the per-CPU local timers, SPIs 120 and 121).
  */
 public final class BoardAssembler {
 
