@@ -78,7 +78,7 @@ class RunCommandTest {
         assertEquals("hyplab run: --kernel FILE is required\n", run().err());
         assertEquals("hyplab run: --max-insns must be a positive whole number, not 'lots'\n",
                 run("--kernel", HELLO.toString(), "--max-insns", "lots").err());
-        assertEquals("hyplab run: unknown board 'pc'; the boards are: arndale, vexpress-a15\n",
+        assertEquals("hyplab run: unknown board 'pc' (boards: arndale, vexpress-a15)\n",
                 run("--board", "pc", "--kernel", HELLO.toString()).err());
         assertEquals("hyplab run: --smp is at most 4 (a Cortex-A15 cluster has 1 to 4 CPUs)\n",
                 run("--kernel", HELLO.toString(), "--smp", "5").err());

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.hyplab.board.BoardDescription;
-import org.hyplab.board.BoardFiles;
 import org.hyplab.cpu.Cpu;
 import org.hyplab.fdt.Fdt;
 import org.hyplab.fdt.FdtNode;
@@ -22,7 +20,7 @@ class BootLoaderTest {
     static final long MIB = 1 << 20;
 
     static BoardDescription board(String id) {
-        return BoardFiles.load(Path.of("").toAbsolutePath()).find(BoardDescription::id, id).orElseThrow();
+        return org.hyplab.testing.Emulator.board(id);
     }
 
     static Machine machine(BoardDescription b, long mem) {

@@ -5,14 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.hyplab.board.BoardDescription;
-import org.hyplab.board.BoardFiles;
 import org.hyplab.board.BootParameters;
 import org.hyplab.board.DeviceTreeGenerator;
-import org.hyplab.content.Catalog;
-import org.hyplab.content.LoadProblem;
 
 /**
  * {@code ./hyplab dtb --board B [--mem MiB] [--bootargs S] [-o FILE]}: writes the device tree
@@ -27,20 +23,11 @@ public final class DtbCommand implements Command {
 
     /** Reads the boards of the project the launcher runs from. */
     public DtbCommand() {
-        this(projectRoot());
+        this(Boards.root());
     }
 
     DtbCommand(Path root) {
         this.root = root;
-    }
-
-    /** {@code -Dhyplab.root}, else the launcher's {@code HYPLAB_ROOT}, else the current folder. */
-    static Path projectRoot() {
-        String root = System.getProperty("hyplab.root");
-        if (root == null) {
-            root = System.getenv("HYPLAB_ROOT");
-        }
-        return root != null ? Path.of(root) : Path.of("").toAbsolutePath();
     }
 
     @Override
@@ -97,17 +84,7 @@ public final class DtbCommand implements Command {
     }
 
     private BoardDescription board(String id) {
-        Catalog<BoardDescription> boards = BoardFiles.load(root);
-        return boards.find(BoardDescription::id, id).orElseThrow(() -> {
-            // A board file that exists but does not read says why; otherwise list the boards.
-            for (LoadProblem p : boards.problems()) {
-                if (p.file().equals("boards/" + id + ".yaml") || p.file().equals("boards/" + id + ".yml")) {
-                    return new UsageException(p.describe());
-                }
-            }
-            return new UsageException("unknown board '" + id + "' (boards: " + boards.entries().stream()
-                    .map(BoardDescription::id).sorted().collect(Collectors.joining(", ")) + ")");
-        });
+        return Boards.find(root, id);
     }
 
     private static String value(List<String> args, int i, String option) {

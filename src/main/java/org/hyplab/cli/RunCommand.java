@@ -79,7 +79,7 @@ public final class RunCommand implements Command {
         if (kernel == null) {
             throw new UsageException("--kernel FILE is required");
         }
-        BoardDescription board = Boards.find(boardId);
+        BoardDescription board = Boards.find(Boards.root(), boardId);
         long memBytes = memMib > 0 ? memMib << 20 : board.defaultMemBytes();
         if (memBytes > board.dram().size()) {
             throw new UsageException(String.format("--mem is at most %d MiB on %s", board.dram().size() >> 20, boardId));
