@@ -1,0 +1,18 @@
+/* gic.h: the physical GIC-400 as the hypervisor uses it at boot (IHI 0048B). */
+#ifndef GIC_H
+#define GIC_H
+
+#include "types.h"
+
+/* Distributor on (CPU0, once) and this CPU's interface on, every priority let through. */
+void gic_init_distributor(void);
+void gic_init_cpu(void);
+
+uint32_t gic_lines(void);           /* interrupt IDs the distributor implements */
+uint32_t gic_cpus(void);            /* CPU interfaces */
+uint32_t gic_list_registers(void);  /* list registers of GICH, 0 without virtualization */
+
+/* Sends SGI 'id' to the CPUs in 'targets' (bit n = CPU n). */
+void gic_send_sgi(uint32_t targets, uint32_t id);
+
+#endif
