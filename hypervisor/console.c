@@ -107,6 +107,21 @@ void printk(const char *fmt, ...)
     va_end(ap);
 }
 
+void guest_printk(uint32_t domid, const char *line)
+{
+    spin_lock(&console_lock);
+    at_line_start = false;              /* this line has its own prefix */
+    for (const char *p = "(d"; *p; p++)
+        uart_putc(*p);
+    put_number(domid, 10, 0, false, false);
+    uart_putc(')');
+    uart_putc(' ');
+    for (; *line; line++)
+        put(*line);
+    put('\n');
+    spin_unlock(&console_lock);
+}
+
 void panic(const char *fmt, ...)
 {
     va_list ap;

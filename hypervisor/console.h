@@ -11,6 +11,9 @@
  * keeps one call's text together. */
 void printk(const char *fmt, ...);
 
+/* One line a guest wrote with console_io, as "(d<id>) line" (Xen's guest_printk). */
+void guest_printk(uint32_t domid, const char *line);
+
 /* Prints the message and stops this CPU for good. */
 void panic(const char *fmt, ...) __attribute__((noreturn));
 

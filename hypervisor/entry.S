@@ -1,6 +1,8 @@
 /* entry.S: the Hyp vector table (ARM ARM B1.8.1, HVBAR): every exception taken to Hyp mode
- * arrives here. For now the hypervisor runs no guests, so any exception is a bug of its own:
- * save the registers and let trap.c report it. */
+ * arrives here. A guest's traps (HVC, stage-2 faults, trapped instructions) come through the
+ * Hyp Trap vector at 0x14: their registers are saved as a struct cpu_regs (regs.h), trap.c
+ * handles them, and the guest is resumed with ERET. Every other vector means something went
+ * wrong in the hypervisor itself (no interrupts are enabled yet), and trap.c reports it. */
 
     .text
     .balign 32                      @ HVBAR ignores bits [4:0]
@@ -11,7 +13,7 @@ hyp_vectors:
     b       trap_hvc                @ 0x08: HVC from Hyp mode (SVC in Hyp is unpredictable)
     b       trap_prefetch_abort     @ 0x0c
     b       trap_data_abort         @ 0x10
-    b       trap_hyp_trap           @ 0x14: a trap from a guest (HSR says which)
+    b       guest_trap_entry        @ 0x14: a trap from a guest (HSR says which)
     b       trap_irq                @ 0x18
     b       trap_fiq                @ 0x1c
 
@@ -28,6 +30,31 @@ trap_\name:
     trap hvc, 0x08
     trap prefetch_abort, 0x0c
     trap data_abort, 0x10
-    trap hyp_trap, 0x14
     trap irq, 0x18
     trap fiq, 0x1c
+
+/* A guest trapped: save its registers on this CPU's stack as a struct cpu_regs. Hyp mode has
+ * its own SP but shares LR with User mode, so r0-r12 and LR are exactly the guest's. */
+guest_trap_entry:
+    sub     sp, sp, #8              @ room for pc and cpsr
+    push    {r0-r12, lr}
+    mrs     r0, elr_hyp
+    str     r0, [sp, #56]           @ regs->pc
+    mrs     r0, spsr
+    str     r0, [sp, #60]           @ regs->cpsr
+    mov     r0, sp
+    bl      guest_trap              @ guest_trap(regs), then back to the guest:
+    mov     r0, sp
+
+/* return_to_guest(regs): load the registers and ERET (B9.3.3) to regs->pc in regs->cpsr's
+ * mode. The frame becomes the top of the stack again at the guest's next trap. */
+    .global return_to_guest
+return_to_guest:
+    mov     sp, r0
+    ldr     r0, [sp, #56]
+    msr     elr_hyp, r0
+    ldr     r0, [sp, #60]
+    msr     spsr_cxsf, r0
+    pop     {r0-r12, lr}
+    add     sp, sp, #8
+    eret

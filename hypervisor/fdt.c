@@ -274,7 +274,7 @@ static uint64_t read_cells(const uint8_t *p, uint32_t n)
     return v;
 }
 
-bool fdt_reg(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, uint64_t *size)
+bool fdt_reg_local(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, uint64_t *size)
 {
     int parent = parent_of(fdt, node);
     uint32_t ac = cells(fdt, parent, "#address-cells", 2), sc = cells(fdt, parent, "#size-cells", 1);
@@ -285,6 +285,14 @@ bool fdt_reg(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, ui
     reg += index * (ac + sc) * 4;
     *addr = read_cells(reg, ac);
     *size = read_cells(reg + ac * 4, sc);
+    return true;
+}
+
+bool fdt_reg(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, uint64_t *size)
+{
+    if (!fdt_reg_local(fdt, node, index, addr, size))
+        return false;
+    int parent = parent_of(fdt, node);
     /* Up the tree: each bus maps its children's addresses through its 'ranges' (2.3.8). An
      * empty ranges is the identity; a bus without ranges is not memory-mapped. */
     for (int bus = parent; bus > 0; ) {

@@ -32,6 +32,9 @@ const char *fdt_prop_string(const struct fdt *fdt, int node, const char *name);
 /* Cell 'index' of a property of 32-bit big-endian cells; false if it has fewer. */
 bool fdt_prop_cell(const struct fdt *fdt, int node, const char *name, uint32_t index, uint32_t *out);
 
+/* Entry 'index' of the node's reg as written, in its parent's address and size cells (for
+ * nodes that are not devices, such as boot modules under /chosen). */
+bool fdt_reg_local(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, uint64_t *size);
 /* Entry 'index' of the node's reg, translated through its parents' ranges to a CPU address. */
 bool fdt_reg(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, uint64_t *size);
 

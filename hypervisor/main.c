@@ -1,10 +1,10 @@
 /* main.c: the boot order, top to bottom. CPU0 arrives here from boot.S with the device tree
  * the boot loader passed; the other CPUs join in start_secondary() (smp.c). */
 #include "board.h"
+#include "domain.h"
 #include "console.h"
 #include "fdt.h"
 #include "gic.h"
-#include "power.h"
 #include "smp.h"
 #include "trap.h"
 #include "uart.h"
@@ -54,6 +54,6 @@ void start_hypervisor(const void *dtb, uintptr_t load_address)
     printk("CPU0: MPIDR %08x, %s mode\n", read_mpidr(), (read_cpsr() & 0x1f) == 0x1a ? "Hyp" : "not Hyp");
     uint32_t up = smp_bring_up();                   /* the other CPUs, each board its own way */
     printk("%u CPU%s up\n", up, up == 1 ? "" : "s");
-    printk("No domains to start: powering off\n");
-    power_off();
+    domains_from_modules(&fdt);                     /* one domain per boot module */
+    schedule();                                     /* run them; power off when all are done */
 }

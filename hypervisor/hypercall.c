@@ -1,0 +1,71 @@
+/* hypercall.c: Xen's hypercalls, by number (XEN-ABI.md §1.1). A guest gets what Xen would
+ * give it; anything not implemented answers -ENOSYS, as Xen does for hypercalls it lacks. */
+#include "hypercall.h"
+#include "console.h"
+#include "domain.h"
+#include "guest.h"
+
+#define __HYPERVISOR_console_io     18
+#define __HYPERVISOR_sched_op       29
+
+#define CONSOLEIO_write             0
+#define SCHEDOP_shutdown            2
+
+#define ENOSYS      38
+#define EFAULT      14
+#define EINVAL      22
+
+static const char *const shutdown_reasons[] = { "poweroff", "reboot", "suspend", "crash", "watchdog", "soft_reset" };
+
+/* console_io write: the bytes go to the console a line at a time, "(d1) text", printable
+ * characters only (Xen's guest_console_write). */
+static int32_t console_write(struct domain *d, uint32_t count, uint32_t buffer)
+{
+    for (uint32_t i = 0; i < count; i++) {
+        uint8_t c;
+        if (!copy_from_guest(&c, buffer + i, 1))
+            return -EFAULT;
+        if (c == '\n' || d->line_len == sizeof(d->line) - 1) {
+            d->line[d->line_len] = 0;
+            guest_printk(d->id, d->line);
+            d->line_len = 0;
+        }
+        if (c >= 0x20 && c < 0x7f)
+            d->line[d->line_len++] = (char)c;
+    }
+    return 0;
+}
+
+static int32_t sched_op(struct domain *d, uint32_t cmd, uint32_t arg)
+{
+    if (cmd != SCHEDOP_shutdown)
+        return -ENOSYS;
+    uint32_t reason;
+    if (!copy_from_guest(&reason, arg, sizeof(reason)))
+        return -EFAULT;
+    char why[40] = "shut down (";
+    const char *r = reason < 6 ? shutdown_reasons[reason] : "unknown reason";
+    size_t n = strlen(why);
+    for (; *r && n < sizeof(why) - 2; r++)
+        why[n++] = *r;
+    why[n++] = ')';
+    why[n] = 0;
+    domain_kill(d, why);
+    return 0;
+}
+
+void do_hypercall(struct cpu_regs *regs)
+{
+    int32_t result;
+    switch (regs->r[12]) {
+    case __HYPERVISOR_console_io:
+        result = regs->r[0] == CONSOLEIO_write ? console_write(current, regs->r[1], regs->r[2]) : -ENOSYS;
+        break;
+    case __HYPERVISOR_sched_op:
+        result = sched_op(current, regs->r[0], regs->r[1]);
+        break;
+    default:
+        result = -ENOSYS;
+    }
+    regs->r[0] = (uint32_t)result;
+}
