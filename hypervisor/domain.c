@@ -89,6 +89,17 @@ void domain_start(struct domain *d)
     return_to_guest(&regs);
 }
 
+void domain_console_putc(struct domain *d, char c)
+{
+    if (c == '\n' || d->line_len == sizeof(d->line) - 1) {
+        d->line[d->line_len] = 0;
+        guest_printk(d->id, d->line);
+        d->line_len = 0;
+    }
+    if (c >= 0x20 && c < 0x7f)          /* printable characters only, as Xen */
+        d->line[d->line_len++] = c;
+}
+
 void domain_kill(struct domain *d, const char *why)
 {
     d->dead = true;

@@ -27,6 +27,9 @@ extern struct domain *current;
 bool domain_create(struct domain *d, uint32_t id, uintptr_t kernel_pa, uint32_t kernel_size);
 /* Enters the domain's vCPU at its kernel's entry, in SVC mode as Xen does (XEN-ABI.md §6). */
 void domain_start(struct domain *d) __attribute__((noreturn));
+/* A character the guest wrote to its console (console_io or the vpl011): printed a line at a
+ * time, "(d1) text", printable characters only (Xen's guest_console_write). */
+void domain_console_putc(struct domain *d, char c);
 /* The domain stops for good (shut down or crashed); 'why' is printed. */
 void domain_kill(struct domain *d, const char *why);
 

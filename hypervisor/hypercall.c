@@ -17,21 +17,14 @@
 
 static const char *const shutdown_reasons[] = { "poweroff", "reboot", "suspend", "crash", "watchdog", "soft_reset" };
 
-/* console_io write: the bytes go to the console a line at a time, "(d1) text", printable
- * characters only (Xen's guest_console_write). */
+/* console_io write: the bytes go to the domain's console (domain_console_putc). */
 static int32_t console_write(struct domain *d, uint32_t count, uint32_t buffer)
 {
     for (uint32_t i = 0; i < count; i++) {
-        uint8_t c;
+        char c;
         if (!copy_from_guest(&c, buffer + i, 1))
             return -EFAULT;
-        if (c == '\n' || d->line_len == sizeof(d->line) - 1) {
-            d->line[d->line_len] = 0;
-            guest_printk(d->id, d->line);
-            d->line_len = 0;
-        }
-        if (c >= 0x20 && c < 0x7f)
-            d->line[d->line_len++] = (char)c;
+        domain_console_putc(d, c);
     }
     return 0;
 }

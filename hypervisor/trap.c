@@ -6,6 +6,7 @@
 #include "console.h"
 #include "domain.h"
 #include "hypercall.h"
+#include "mmio.h"
 
 extern char hyp_vectors[];
 
@@ -40,6 +41,7 @@ void hyp_trap(uint32_t vector, const uint32_t *regs)
 }
 
 #define EC_HVC          0x12
+#define EC_DABT_GUEST   0x24
 #define XEN_HYPERCALL_TAG   0xea1
 
 static uint32_t read_hsr(void)
@@ -55,8 +57,10 @@ void guest_trap(struct cpu_regs *regs)
     uint32_t ec = hsr >> 26;
     if (ec == EC_HVC && (hsr & 0xffff) == XEN_HYPERCALL_TAG) {
         do_hypercall(regs);             /* ELR_hyp already points past the HVC */
+    } else if (ec == EC_DABT_GUEST) {
+        do_data_abort(regs, hsr);       /* an emulated device, or nothing there */
     } else {
-        /* TODO(issue 6): stage-2 aborts (MMIO emulation), WFI/WFE, PSCI, trapped CP15. */
+        /* TODO(issue 6): WFI/WFE, PSCI, trapped CP15, undefined HVC immediates. */
         printk("d%u: unhandled trap at %08x: HSR %08x (EC %02x)\n", current->id, regs->pc, hsr, ec);
         domain_kill(current, "crashed");
     }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.hyplab.board.BootParameters;
 import org.hyplab.board.DeviceTreeGenerator;
@@ -17,87 +19,105 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The teaching hypervisor boots on both boards from one image, finds each board in its device
- * tree, brings up the second CPU, runs the guests it was given as boot modules and powers off.
- * Its console must equal the reviewed transcript in tests/hypervisor/ (see the README there);
- * on the Versatile Express, QEMU given HypLab's device tree (and the guests with
- * {@code -device loader}) must print the same.
+ * Scenarios of the teaching hypervisor: the image boots on both boards, finds each board in its
+ * device tree, brings up the second CPU, runs the guests it was given as boot modules (one
+ * domain each, in order) and powers off. The console must equal the reviewed transcript
+ * tests/hypervisor/SCENARIO-BOARD.txt (see the README there); on the Versatile Express, QEMU
+ * given HypLab's device tree and the guests with {@code -device loader} must print the same.
  */
 class HypervisorBootIT {
 
     static final Path IMAGE = Qemu.armDir().resolve("hypervisor.bin");
     static final Path GOLDEN = Path.of("tests/hypervisor");
-    static final Path HELLO = Qemu.armDir().resolve("guests/hello.zImage");
     static final long BUDGET = 100_000_000L;
     static final long VEXPRESS_MEM = 256L << 20, ARNDALE_MEM = 1L << 30;
-    /** Where the guest kernel goes: RAM + 64 MiB on either board, clear of the image and the tree. */
-    static final long VEXPRESS_MODULE = 0x8400_0000L, ARNDALE_MODULE = 0x4400_0000L;
+    /** Guest kernels go from RAM + 64 MiB on, 1 MiB apart: clear of the image and the tree. */
+    static final Map<String, Long> FIRST_MODULE = Map.of("vexpress-a15", 0x8400_0000L, "arndale", 0x4400_0000L);
 
-    private static String golden(String name) throws Exception {
-        return Files.readString(GOLDEN.resolve(name), StandardCharsets.ISO_8859_1);
+    /** The scenarios: each a list of guests, started in this order. */
+    static final Map<String, List<String>> SCENARIOS = Map.of(
+            "boot", List.of(),
+            "hello", List.of("hello"),
+            "trio", List.of("crash", "vuart", "hello"));
+
+    private static String golden(String scenario, String board) throws Exception {
+        return Files.readString(GOLDEN.resolve(scenario + "-" + board + ".txt"), StandardCharsets.ISO_8859_1);
     }
 
-    @Test
-    void onTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
-        long mem = VEXPRESS_MEM;
-        Emulator.Run hyplab = Emulator.run("vexpress-a15", IMAGE, mem, BUDGET);
-        assertEquals(Machine.Stop.POWERED_OFF, hyplab.stop(), hyplab.text());
-        assertEquals(golden("boot-vexpress-a15.txt"), hyplab.text().replace("\r\n", "\n"));
+    private static List<BootLoader.Module> modules(String scenario, String board) throws Exception {
+        List<BootLoader.Module> modules = new ArrayList<>();
+        long at = FIRST_MODULE.get(board);
+        for (String guest : SCENARIOS.get(scenario)) {
+            modules.add(new BootLoader.Module(guest, Files.readAllBytes(zImage(guest)), at));
+            at += 1 << 20;
+        }
+        return modules;
+    }
 
-        Path dtb = dir.resolve("vexpress-a15.dtb");
+    private static Path zImage(String guest) {
+        return Qemu.armDir().resolve("guests/" + guest + ".zImage");
+    }
+
+    private static Emulator.Run onHypLab(String scenario, String board, long mem) throws Exception {
+        BootLoader.Request request = new BootLoader.Request("hypervisor", Files.readAllBytes(IMAGE), null, null,
+                modules(scenario, board), null, "");
+        Emulator.Run run = Emulator.boot(board, request, mem, BUDGET);
+        assertEquals(Machine.Stop.POWERED_OFF, run.stop(), run.text());
+        assertEquals(golden(scenario, board), run.text().replace("\r\n", "\n"), scenario + " on " + board);
+        return run;
+    }
+
+    private static void onQemuAsOnHypLab(String scenario, Path dir) throws Exception {
+        Emulator.Run hyplab = onHypLab(scenario, "vexpress-a15", VEXPRESS_MEM);
+        List<BootParameters.Module> described = new ArrayList<>();
+        List<String> options = new ArrayList<>(List.of("-smp", "2", "-m", "256"));
+        for (BootLoader.Module m : modules(scenario, "vexpress-a15")) {
+            described.add(new BootParameters.Module(m.address(), m.data().length));
+            options.addAll(List.of("-device", "loader,file=" + zImage(m.name()) + ",addr=0x" + Long.toHexString(m.address())));
+        }
+        Path dtb = dir.resolve(scenario + ".dtb");
         Files.write(dtb, DeviceTreeGenerator.generate(Emulator.board("vexpress-a15"),
-                new BootParameters(mem, "", 0, 0, List.of())));
-        Qemu.Run qemu = Qemu.run(IMAGE, "vexpress-a15,secure=off", 60, "-smp", "2", "-m", "256", "-dtb", dtb.toString());
+                new BootParameters(VEXPRESS_MEM, "", 0, 0, described)));
+        options.addAll(List.of("-dtb", dtb.toString()));
+        Qemu.Run qemu = Qemu.run(IMAGE, "vexpress-a15,secure=off", 60, options.toArray(String[]::new));
         assertEquals(0, qemu.exitCode(), qemu.text());
-        assertEquals(hyplab.text(), qemu.text());
-    }
-
-    /** Runs the hypervisor with the hello guest as its one boot module. */
-    private static Emulator.Run withHello(String board, long mem, long moduleAt) throws Exception {
-        byte[] image = Files.readAllBytes(IMAGE);
-        BootLoader.Module hello = new BootLoader.Module("hello", Files.readAllBytes(HELLO), moduleAt);
-        return Emulator.boot(board, new BootLoader.Request("hypervisor", image, null, null, List.of(hello), null, ""),
-                mem, BUDGET);
+        assertEquals(hyplab.text(), qemu.text(), scenario + " on QEMU");
     }
 
     @Test
-    void theHelloGuestOnTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
-        Emulator.Run hyplab = withHello("vexpress-a15", VEXPRESS_MEM, VEXPRESS_MODULE);
-        assertEquals(Machine.Stop.POWERED_OFF, hyplab.stop(), hyplab.text());
-        assertEquals(golden("hello-vexpress-a15.txt"), hyplab.text().replace("\r\n", "\n"));
-
-        Path dtb = dir.resolve("vexpress-a15.dtb");
-        Files.write(dtb, DeviceTreeGenerator.generate(Emulator.board("vexpress-a15"), new BootParameters(VEXPRESS_MEM,
-                "", 0, 0, List.of(new BootParameters.Module(VEXPRESS_MODULE, Files.size(HELLO))))));
-        Qemu.Run qemu = Qemu.run(IMAGE, "vexpress-a15,secure=off", 60, "-smp", "2", "-m", "256", "-dtb", dtb.toString(),
-                "-device", "loader,file=" + HELLO + ",addr=0x" + Long.toHexString(VEXPRESS_MODULE));
-        assertEquals(0, qemu.exitCode(), qemu.text());
-        assertEquals(hyplab.text(), qemu.text());
+    void bootOnTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
+        onQemuAsOnHypLab("boot", dir);
     }
 
     @Test
-    void theHelloGuestOnTheArndale() throws Exception {
-        Emulator.Run hyplab = withHello("arndale", ARNDALE_MEM, ARNDALE_MODULE);
-        assertEquals(Machine.Stop.POWERED_OFF, hyplab.stop(), hyplab.text());
-        assertEquals(golden("hello-arndale.txt"), hyplab.text().replace("\r\n", "\n"));
+    void helloOnTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
+        onQemuAsOnHypLab("hello", dir);
     }
 
-    /** Virtualization hides the board: the guest's own lines are the same on both. */
+    /** A guest that crashes, one that writes the emulated UART, and hello after them. */
     @Test
-    void theGuestSeesNoDifferenceBetweenTheBoards() throws Exception {
-        assertEquals(guestLines(golden("hello-vexpress-a15.txt")), guestLines(golden("hello-arndale.txt")));
+    void trioOnTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
+        onQemuAsOnHypLab("trio", dir);
+    }
+
+    @Test
+    void everyScenarioOnTheArndale() throws Exception {
+        for (String scenario : SCENARIOS.keySet()) {
+            onHypLab(scenario, "arndale", ARNDALE_MEM);
+        }
+    }
+
+    /** Virtualization hides the board: the guests' own lines are the same on both. */
+    @Test
+    void theGuestsSeeNoDifferenceBetweenTheBoards() throws Exception {
+        for (String scenario : SCENARIOS.keySet()) {
+            assertEquals(guestLines(golden(scenario, "vexpress-a15")), guestLines(golden(scenario, "arndale")), scenario);
+        }
         assertEquals(List.of("(d1) Hello from a guest of the tiniest cloud!", "(d1) I run in SVC mode, below the hypervisor."),
-                guestLines(golden("hello-arndale.txt")));
+                guestLines(golden("hello", "arndale")));
     }
 
     private static List<String> guestLines(String transcript) {
         return transcript.lines().filter(l -> l.startsWith("(d")).toList();
-    }
-
-    @Test
-    void onTheArndale() throws Exception {
-        Emulator.Run hyplab = Emulator.run("arndale", IMAGE, ARNDALE_MEM, BUDGET);
-        assertEquals(Machine.Stop.POWERED_OFF, hyplab.stop(), hyplab.text());
-        assertEquals(golden("boot-arndale.txt"), hyplab.text().replace("\r\n", "\n"));
     }
 }
