@@ -6,6 +6,7 @@
 #include "board.h"
 #include "console.h"
 #include "fdt.h"
+#include "mm.h"
 #include "power.h"
 
 #define MAX_DOMAINS         4
@@ -68,8 +69,9 @@ void domain_start(struct domain *d)
         domain_kill(d, "its zImage asks to be loaded outside its RAM");
         schedule();
     }
-    memcpy((void *)(d->ram_pa + (start - GUEST_RAM_BASE)), (const void *)d->kernel_pa, d->kernel_size);
-    dsb();
+    uintptr_t load = d->ram_pa + (start - GUEST_RAM_BASE);
+    memcpy((void *)load, (const void *)d->kernel_pa, d->kernel_size);
+    mm_clean_dcache(load, d->kernel_size);          /* the guest starts with its caches off */
 
     current = d;
     p2m_activate(&d->p2m);

@@ -5,6 +5,7 @@
 #include "console.h"
 #include "fdt.h"
 #include "gic.h"
+#include "mm.h"
 #include "smp.h"
 #include "trap.h"
 #include "uart.h"
@@ -49,6 +50,11 @@ void start_hypervisor(const void *dtb, uintptr_t load_address)
     board_discover(&fdt);                           /* RAM, GIC, timer, SMP and power-off */
     print_board(dtb, load_address);
     trap_init();                                    /* HVBAR: our own faults get reported */
+    mm_init();                                      /* Hyp page tables; MMU and caches on */
+    uint32_t hsctlr;
+    __asm__ volatile("mrc p15, 4, %0, c1, c0, 0" : "=r"(hsctlr));
+    printk("Hyp stage 1: MMU %s, data cache %s, instruction cache %s (identity map)\n",
+           hsctlr & 1 ? "on" : "off", hsctlr & 4 ? "on" : "off", hsctlr & 0x1000 ? "on" : "off");
     gic_init_distributor();
     gic_init_cpu();
     printk("CPU0: MPIDR %08x, %s mode\n", read_mpidr(), (read_cpsr() & 0x1f) == 0x1a ? "Hyp" : "not Hyp");

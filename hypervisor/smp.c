@@ -5,6 +5,8 @@
 #include "board.h"
 #include "console.h"
 #include "gic.h"
+#include "mm.h"
+#include "trap.h"
 
 #define MAX_CPUS 4
 
@@ -49,6 +51,8 @@ uint32_t smp_bring_up(void)
 
 void start_secondary(uint32_t cpu)
 {
+    trap_init();                                    /* HVBAR is per CPU */
+    mm_enable();                                    /* CPU0's page tables, this CPU's MMU */
     gic_init_cpu();
     printk("CPU%u: MPIDR %08x, %s mode\n", cpu, read_mpidr(), (read_cpsr() & 0x1f) == 0x1a ? "Hyp" : "not Hyp");
     dsb();
