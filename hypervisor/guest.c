@@ -1,7 +1,7 @@
 /* guest.c: guest memory as the hypervisor sees it. The hardware does the translation: ATS12NSOPR
  * asks the MMU to walk the guest's stage 1 and then stage 2, as a PL1 read would, and PAR holds
- * the machine address or the fault (ARM ARM B4.2.6). With the MMU off in Hyp mode, that address
- * can be read directly. */
+ * the machine address or the fault (ARM ARM B4.2.6). Hyp mode maps RAM one to one (mm.c), so
+ * that address can be read directly. */
 #include "guest.h"
 
 #define PAR_F       (1u << 0)           /* the walk faulted */
@@ -16,7 +16,7 @@ static bool guest_va_to_pa(uint32_t va, uintptr_t *pa)
     if (lo & PAR_F)
         return false;
     if ((lo & PAR_LPAE) && (hi & 0xff) != 0)
-        return false;                   /* PA[39:32]: above 4 GiB, not reachable with the MMU off */
+        return false;                   /* PA[39:32]: above 4 GiB, outside Hyp's map */
     *pa = (lo & 0xfffff000u) | (va & 0xfffu);
     return true;
 }
