@@ -56,6 +56,9 @@ static void find_timer(const struct fdt *fdt)
         if (timer < 0 || !irq_cell(fdt, timer, "interrupts", i, &board.timer_irq[i]))
             panic("device tree: the arm,armv7-timer node needs four interrupts\n");
     }
+    /* Set where firmware may leave CNTFRQ unprogrammed (the Arndale, BOARDS.md §3.3). */
+    if (!fdt_prop_cell(fdt, timer, "clock-frequency", 0, &board.timer_frequency))
+        board.timer_frequency = 0;
 }
 
 static void count_cpus(const struct fdt *fdt)

@@ -26,6 +26,7 @@ struct board {
     uintptr_t gicd, gicc, gich, gicv;
     uint32_t maintenance_irq;       /* GICH's maintenance interrupt, an interrupt ID */
     uint32_t timer_irq[4];          /* secure phys, non-secure phys, virtual, hyp: interrupt IDs */
+    uint32_t timer_frequency;       /* the timer node's clock-frequency, 0 if it has none */
     uint32_t cpus;                  /* CPU nodes under /cpus */
     enum smp_method smp;
     uintptr_t smp_mailbox;          /* SYS_FLAGS set register, or the sysram word */

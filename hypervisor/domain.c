@@ -6,6 +6,7 @@
 #include "board.h"
 #include "console.h"
 #include "fdt.h"
+#include "guest_dt.h"
 #include "mm.h"
 #include "power.h"
 
@@ -54,8 +55,8 @@ bool domain_create(struct domain *d, uint32_t id, uintptr_t kernel_pa, uint32_t 
         printk("d%u: no stage-2 tables left\n", id);
         return false;
     }
-    printk("d%u: %u MiB of RAM at %08x, kernel %u bytes from %08x\n", id, GUEST_RAM_SIZE >> 20,
-           d->ram_pa, kernel_size, kernel_pa);
+    printk("d%u: %u MiB of RAM at %08x, kernel from the boot module at %08x\n", id, GUEST_RAM_SIZE >> 20,
+           d->ram_pa, kernel_pa);
     return true;
 }
 
@@ -84,7 +85,11 @@ void domain_start(struct domain *d)
     struct cpu_regs regs;
     memset(&regs, 0, sizeof(regs));
     regs.r[1] = 0xffffffffu;            /* no machine type: the guest has a device tree (§6) */
-    regs.r[2] = 0;                      /* TODO(issue 6): the guest's device tree */
+    regs.r[2] = guest_dt_build(d);      /* its device tree (§6) */
+    if (regs.r[2] == 0) {
+        domain_kill(d, "its device tree does not fit");
+        schedule();
+    }
     regs.pc = start;
     regs.cpsr = PSR_GUEST_INIT;
     printk("d%u: starting at %08x\n", d->id, start);

@@ -1,6 +1,7 @@
 package org.hyplab.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,8 +114,44 @@ class HypervisorBootIT {
         for (String scenario : SCENARIOS.keySet()) {
             assertEquals(guestLines(golden(scenario, "vexpress-a15")), guestLines(golden(scenario, "arndale")), scenario);
         }
-        assertEquals(List.of("(d1) Hello from a guest of the tiniest cloud!", "(d1) I run in SVC mode, below the hypervisor."),
-                guestLines(golden("hello", "arndale")));
+        assertEquals(List.of("(d1) Hello from a guest of the tiniest cloud!", "(d1) I run in SVC mode, below the hypervisor.",
+                "(d1) My device tree is at 40e00000, and it is one (magic d00dfeed)."), guestLines(golden("hello", "arndale")));
+    }
+
+    /**
+     * The device tree a domain gets describes the virtual machine as Xen 4.17's dom0less domU
+     * tree does (XEN-ABI.md §6.1): dtc must read it, and it must say what the guest has.
+     */
+    @Test
+    void theGuestsDeviceTreeIsTheOneXenWouldGive(@TempDir Path dir) throws Exception {
+        BootLoader.Request request = new BootLoader.Request("hypervisor", Files.readAllBytes(IMAGE), null, null,
+                modules("hello", "vexpress-a15"), null, "");
+        Emulator.Finished done = Emulator.bootMachine("vexpress-a15", request, VEXPRESS_MEM, BUDGET);
+        assertEquals(Machine.Stop.POWERED_OFF, done.run().stop(), done.run().text());
+        // d1's RAM is the top 16 MiB of the machine's; its tree is in the top 2 MiB of that.
+        long treeAt = 0x8000_0000L + VEXPRESS_MEM - (2L << 20);
+        byte[] header = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            header[i] = (byte) done.machine().bus().read8(treeAt + i);
+        }
+        int size = java.nio.ByteBuffer.wrap(header).getInt(4);
+        assertEquals(0xd00dfeed, java.nio.ByteBuffer.wrap(header).getInt(0));
+        byte[] blob = new byte[size];
+        for (int i = 0; i < size; i++) {
+            blob[i] = (byte) done.machine().bus().read8(treeAt + i);
+        }
+        Path dtb = Files.write(dir.resolve("d1.dtb"), blob);
+        Process dtc = new ProcessBuilder("dtc", "-I", "dtb", "-O", "dts", dtb.toString()).redirectErrorStream(true).start();
+        String dts = new String(dtc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, dtc.waitFor(), dts);
+        for (String expected : List.of(
+                "memory@40000000 {", "reg = <0x00 0x40000000 0x00 0x1000000>;",
+                "compatible = \"arm,gic-400\";", "reg = <0x00 0x3001000 0x00 0x1000 0x00 0x3002000 0x00 0x2000>;",
+                "compatible = \"arm,armv7-timer\";", "interrupts = <0x01 0x0d 0xf08 0x01 0x0e 0xf08 0x01 0x0b 0xf08>;",
+                "sbsa-uart@22000000 {", "compatible = \"arm,sbsa-uart\";", "interrupts = <0x00 0x00 0xf04>;",
+                "method = \"hvc\";", "compatible = \"arm,psci-1.0\\0arm,psci-0.2\\0arm,psci\";")) {
+            assertTrue(dts.contains(expected), expected + " missing from\n" + dts);
+        }
     }
 
     private static List<String> guestLines(String transcript) {

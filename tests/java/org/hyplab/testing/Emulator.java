@@ -45,11 +45,20 @@ public final class Emulator {
 
     public static Run boot(String boardId, BootLoader.Request request, long memBytes, long maxInstructions)
             throws LoadException {
+        return bootMachine(boardId, request, memBytes, maxInstructions).run();
+    }
+
+    /** A run and the machine it ran on, for a test that looks into its memory afterwards. */
+    public record Finished(Run run, Machine machine) {
+    }
+
+    public static Finished bootMachine(String boardId, BootLoader.Request request, long memBytes, long maxInstructions)
+            throws LoadException {
         BoardDescription board = board(boardId);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Machine machine = BoardAssembler.build(board, new BoardAssembler.Options(memBytes, board.cpus(), console::write));
         BootLoader.boot(machine, board, memBytes, request);
         Machine.Stop stop = machine.run(maxInstructions);
-        return new Run(stop, console.toByteArray(), machine.retired());
+        return new Finished(new Run(stop, console.toByteArray(), machine.retired()), machine);
     }
 }
