@@ -123,9 +123,8 @@ void schedule(void)
     power_off();
 }
 
-void domains_from_modules(const void *fdt_handle)
+void domains_from_modules(const struct fdt *fdt)
 {
-    const struct fdt *fdt = fdt_handle;
     /* Each /chosen/module@ADDR with compatible "multiboot,module" is a guest kernel. */
     for (int node = fdt_find_compatible(fdt, -1, "multiboot,module"); node >= 0 && nr_domains < MAX_DOMAINS;
          node = fdt_find_compatible(fdt, node, "multiboot,module")) {

@@ -2,6 +2,7 @@
 #ifndef DOMAIN_H
 #define DOMAIN_H
 
+#include "fdt.h"
 #include "p2m.h"
 #include "regs.h"
 
@@ -36,6 +37,6 @@ void domain_kill(struct domain *d, const char *why);
 /* Runs the next domain that has not run yet, or powers off when none is left. */
 void schedule(void) __attribute__((noreturn));
 /* The domains the boot modules describe, and how many there are. */
-void domains_from_modules(const void *fdt_handle);
+void domains_from_modules(const struct fdt *fdt);
 
 #endif
