@@ -170,6 +170,7 @@ public final class RandomSequences {
                 "-ffreestanding", "-fno-builtin", "-nostdlib", "-nostartfiles", "-static", "-Wl,--build-id=none",
                 "-I" + common, "-T", common.resolve("vexpress.ld").toString(), "-o", elf.toString(),
                 common.resolve("start.S").toString(), common.resolve("runtime.c").toString(),
+                common.resolve("format.c").toString(),
                 arm.resolve("risu/risu.c").toString(), source.toString()));
         return elf;
     }
