@@ -1,9 +1,12 @@
-/* mmio.c: emulating a device access from its syndrome (ARM ARM B3.13.6, HSR.ISS for a data
- * abort): ISV says the syndrome describes the instruction; then SAS is the access size, SRT
- * the register, WnR the direction, and HPFAR with HDFAR's page offset the guest physical
- * address (B4.1.69). An access with ISV = 0 (LDM, LDRD, writeback forms) cannot be emulated
- * from the syndrome alone; the hypervisor would have to decode the instruction, which it does
- * not do yet, so the domain dies (as it does for SP, PC and FIQ mode's banked r8-r12). */
+/* mmio.c: emulated devices. A guest's access to a page that stage 2 does not map is a data
+ * abort taken to Hyp mode (HSR.EC 0x24). The hypervisor works out what the instruction wanted
+ * (an mmio_access), finds the emulated device at that guest physical address, lets it do the
+ * read or write, writes a loaded value into the guest's register and resumes the guest after
+ * the instruction, which never knows it did not reach hardware.
+ *
+ * The syndrome usually describes the access (ARM ARM B3.13.6, HSR.ISS for a data abort): ISV
+ * says it is valid; then SAS is the size, SSE sign extension, SRT the register and WnR the
+ * direction. HPFAR with HDFAR's page offset is the guest physical address (B4.1.69). */
 #include "mmio.h"
 #include "console.h"
 #include "domain.h"
@@ -11,9 +14,30 @@
 
 #define ISS_ISV     (1u << 24)
 #define ISS_SAS(h)  (((h) >> 22) & 3)       /* 0 byte, 1 halfword, 2 word */
+#define ISS_SSE     (1u << 21)
 #define ISS_SRT(h)  (((h) >> 16) & 15)
 #define ISS_WNR     (1u << 6)
 #define HSR_IL      (1u << 25)              /* a 32-bit instruction */
+
+/* The devices a domain sees. Each handler answers false for an access the device does not
+ * implement, and the guest then gets what Xen gives it (XEN-ABI.md §8.3). */
+struct mmio_device {
+    uint32_t base, size;
+    bool (*read)(struct domain *d, uint32_t offset, uint32_t size, uint32_t *value);
+    bool (*write)(struct domain *d, uint32_t offset, uint32_t size, uint32_t value);
+};
+
+static const struct mmio_device devices[] = {
+    { GUEST_PL011_BASE, GUEST_PL011_SIZE, vpl011_read, vpl011_write },
+};
+
+static const struct mmio_device *device_at(uint32_t ipa)
+{
+    for (size_t i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
+        if (ipa - devices[i].base < devices[i].size)
+            return &devices[i];
+    return NULL;
+}
 
 static uint32_t faulting_ipa(void)
 {
@@ -23,70 +47,63 @@ static uint32_t faulting_ipa(void)
     return (hpfar << 8 & 0xfffff000u) | (hdfar & 0xfffu);
 }
 
-#define MODE_FIQ    0x11
-#define MODE_IRQ    0x12
-#define MODE_SVC    0x13
-#define MODE_ABT    0x17
-#define MODE_UND    0x1b
-
-/* The guest's LR as the trapped instruction names it: the LR of the mode it ran in. Only
- * User/System mode's LR is in the saved frame; the others are banked, and Hyp mode reaches
- * them with the banked-register forms of MRS/MSR (ARM ARM B9.3.9, B9.3.12). */
-static uint32_t read_lr(const struct cpu_regs *regs)
+/* The access as the syndrome describes it; false if it does not (ISV = 0: LDM, LDRD, the
+ * writeback forms), or names a register this code cannot reach from the trap frame. */
+static bool access_from_syndrome(const struct cpu_regs *regs, uint32_t hsr, struct mmio_access *a)
 {
-    uint32_t v = regs->lr;
-    switch (regs->cpsr & 0x1f) {
-    case MODE_SVC: __asm__ volatile("mrs %0, lr_svc" : "=r"(v)); break;
-    case MODE_ABT: __asm__ volatile("mrs %0, lr_abt" : "=r"(v)); break;
-    case MODE_UND: __asm__ volatile("mrs %0, lr_und" : "=r"(v)); break;
-    case MODE_IRQ: __asm__ volatile("mrs %0, lr_irq" : "=r"(v)); break;
-    case MODE_FIQ: __asm__ volatile("mrs %0, lr_fiq" : "=r"(v)); break;
-    }
-    return v;
+    if (!(hsr & ISS_ISV))
+        return false;
+    a->rt = ISS_SRT(hsr);
+    if (a->rt == 13 || a->rt == 15 || (guest_mode(regs) == MODE_FIQ && a->rt >= 8 && a->rt <= 12))
+        return false;                       /* SP and FIQ's r8-r12 are banked; PC gives ISV = 0 */
+    a->size = 1u << ISS_SAS(hsr);
+    a->write = hsr & ISS_WNR;
+    a->sign_extend = hsr & ISS_SSE;
+    a->length = hsr & HSR_IL ? 4 : 2;
+    a->writeback = false;
+    return true;
 }
 
-static void write_lr(struct cpu_regs *regs, uint32_t v)
+/* The guest touched a guest physical address with nothing behind it, or a register the device
+ * does not implement. */
+static void bad_access(struct cpu_regs *regs, uint32_t ipa, const char *what)
 {
-    switch (regs->cpsr & 0x1f) {
-    case MODE_SVC: __asm__ volatile("msr lr_svc, %0" :: "r"(v)); break;
-    case MODE_ABT: __asm__ volatile("msr lr_abt, %0" :: "r"(v)); break;
-    case MODE_UND: __asm__ volatile("msr lr_und, %0" :: "r"(v)); break;
-    case MODE_IRQ: __asm__ volatile("msr lr_irq, %0" :: "r"(v)); break;
-    case MODE_FIQ: __asm__ volatile("msr lr_fiq, %0" :: "r"(v)); break;
-    default: regs->lr = v;
-    }
+    printk("d%u: data abort at guest address %08x (pc %08x): %s\n", current->id, ipa, regs->pc, what);
+    domain_kill(current, "crashed");
 }
 
 void do_data_abort(struct cpu_regs *regs, uint32_t hsr)
 {
     uint32_t ipa = faulting_ipa();
-    bool in_uart = ipa - GUEST_PL011_BASE < GUEST_PL011_SIZE;
-    if (!in_uart) {
-        printk("d%u: data abort at guest address %08x (pc %08x): no memory or device there\n",
-               current->id, ipa, regs->pc);
-        domain_kill(current, "crashed");
+    const struct mmio_device *dev = device_at(ipa);
+    if (dev == NULL) {
+        bad_access(regs, ipa, "no memory or device there");
         return;
     }
-    uint32_t srt = ISS_SRT(hsr);
-    bool fiq_banked = (regs->cpsr & 0x1f) == MODE_FIQ && srt >= 8 && srt <= 12;
-    if (!(hsr & ISS_ISV) || srt == 13 || srt == 15 || fiq_banked) {
+    struct mmio_access a;
+    if (!access_from_syndrome(regs, hsr, &a)) {
         printk("d%u: cannot emulate the access at %08x (pc %08x): HSR %08x gives no register\n",
                current->id, ipa, regs->pc, hsr);
         domain_kill(current, "crashed");
         return;
     }
-    uint32_t offset = ipa - GUEST_PL011_BASE;
-    if (hsr & ISS_WNR) {
-        uint32_t mask = ISS_SAS(hsr) == 0 ? 0xff : ISS_SAS(hsr) == 1 ? 0xffff : 0xffffffffu;
-        uint32_t value = srt == 14 ? read_lr(regs) : regs->r[srt];
-        vpl011_write(current, offset, value & mask);
+    uint32_t offset = ipa - dev->base;
+    uint32_t mask = a.size == 4 ? 0xffffffffu : (1u << (8 * a.size)) - 1;
+    if (a.write) {
+        if (!dev->write(current, offset, a.size, guest_reg(regs, a.rt) & mask)) {
+            bad_access(regs, ipa, "the device has no such register");
+            return;
+        }
     } else {
         uint32_t value;
-        vpl011_read(current, offset, &value);
-        if (srt == 14)
-            write_lr(regs, value);
-        else
-            regs->r[srt] = value;
+        if (!dev->read(current, offset, a.size, &value)) {
+            bad_access(regs, ipa, "the device has no such register");
+            return;
+        }
+        value &= mask;
+        if (a.sign_extend && a.size < 4 && (value >> (8 * a.size - 1)) & 1)
+            value |= ~mask;                 /* LDRSB, LDRSH */
+        set_guest_reg(regs, a.rt, value);
     }
-    regs->pc += hsr & HSR_IL ? 4 : 2;      /* continue after the emulated instruction */
+    regs->pc += a.length;                   /* continue after the emulated instruction */
 }

@@ -11,14 +11,18 @@
 #define FR_RXFE     (1u << 4)               /* receive FIFO empty */
 #define FR_TXFE     (1u << 7)               /* transmit FIFO empty */
 
-void vpl011_read(struct domain *d, uint32_t offset, uint32_t *value)
+bool vpl011_read(struct domain *d, uint32_t offset, uint32_t size, uint32_t *value)
 {
     (void)d;
+    (void)size;
     *value = offset == UARTFR ? (FR_TXFE | FR_RXFE) : 0;
+    return true;
 }
 
-void vpl011_write(struct domain *d, uint32_t offset, uint32_t value)
+bool vpl011_write(struct domain *d, uint32_t offset, uint32_t size, uint32_t value)
 {
+    (void)size;
     if (offset == UARTDR)
         domain_console_putc(d, (char)(value & 0xff));
+    return true;
 }
