@@ -12,6 +12,8 @@ uint32_t gic_lines(void);           /* interrupt IDs the distributor implements 
 uint32_t gic_cpus(void);            /* CPU interfaces */
 uint32_t gic_list_registers(void);  /* list registers of GICH, 0 without virtualization */
 
+/* Lets interrupt 'id' through the distributor (an SGI or PPI: for this CPU). */
+void gic_enable(uint32_t id);
 /* Sends SGI 'id' to the CPUs in 'targets' (bit n = CPU n). */
 void gic_send_sgi(uint32_t targets, uint32_t id);
 
