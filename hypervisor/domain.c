@@ -128,9 +128,11 @@ static bool domain_boot(struct domain *d)
 }
 
 static bool domain_create(struct domain *d, uint32_t id, uintptr_t kernel_pa, uint32_t kernel_size,
-                          uint32_t ram_size, uint32_t vcpus, bool enhanced)
+                          uint32_t ram_size, uint32_t vcpus, bool enhanced, const char *bootargs)
 {
     memset(d, 0, sizeof(*d));
+    for (uint32_t i = 0; bootargs && bootargs[i] && i < sizeof(d->bootargs) - 1; i++)
+        d->bootargs[i] = bootargs[i];
     d->id = id;
     d->kernel_pa = kernel_pa;
     d->kernel_size = kernel_size;
@@ -209,7 +211,8 @@ static void domain_from_node(const struct fdt *fdt, int node)
         return;
     bool enhanced = fdt_prop(fdt, node, "xen,enhanced", NULL) != NULL;
     struct domain *d = &domains[nr_domains];
-    if (domain_create(d, nr_domains + 1, addr, size, (uint32_t)bytes, vcpus, enhanced))
+    const char *bootargs = fdt_prop_string(fdt, kernel, "bootargs");
+    if (domain_create(d, nr_domains + 1, addr, size, (uint32_t)bytes, vcpus, enhanced, bootargs))
         nr_domains++;
 }
 
@@ -235,7 +238,8 @@ void domains_from_dt(const struct fdt *fdt, uintptr_t image_start, uintptr_t ima
         uint32_t size;
         if (fdt_parent(fdt, m) != chosen || !module_reg(fdt, m, &addr, &size))
             continue;
-        if (domain_create(&domains[nr_domains], nr_domains + 1, addr, size, DEFAULT_RAM_SIZE, 1, true))
+        if (domain_create(&domains[nr_domains], nr_domains + 1, addr, size, DEFAULT_RAM_SIZE, 1, true,
+                          fdt_prop_string(fdt, m, "bootargs")))
             nr_domains++;
     }
 }

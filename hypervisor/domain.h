@@ -21,6 +21,7 @@ struct domain {
     uintptr_t kernel_pa;        /* the boot module holding its kernel */
     uint32_t kernel_size;
     bool enhanced;              /* Xen's PV interfaces: the hypervisor node in its tree */
+    char bootargs[128];         /* the kernel module's bootargs, for its tree's /chosen */
     uint32_t nr_vcpus;
     struct vcpu vcpu[MAX_VCPUS];
     struct vgic_dist vgic;      /* its GIC distributor, emulated */

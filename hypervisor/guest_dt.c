@@ -33,6 +33,8 @@ uint32_t guest_dt_build(struct domain *d)
     fdt_prop_u32(&w, "#size-cells", 2);
 
     fdt_begin_node(&w, "chosen");
+    if (d->bootargs[0])
+        fdt_prop_str(&w, "bootargs", d->bootargs);      /* the kernel module's, as Xen passes them */
     fdt_end_node(&w);
 
     /* PSCI 0.2 and 1.0 through HVC #0, with the 0.1 function IDs Xen also lists (§9). */
