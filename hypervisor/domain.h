@@ -7,6 +7,7 @@
 #include "regs.h"
 #include "vcpu.h"
 #include "vgic.h"
+#include "vpl011.h"
 
 /* Guest RAM starts here in every domain, as on Xen (XEN-ABI.md §5, GUEST_RAM0_BASE). */
 #define GUEST_RAM_BASE      0x40000000u
@@ -25,6 +26,7 @@ struct domain {
     uint32_t nr_vcpus;
     struct vcpu vcpu[MAX_VCPUS];
     struct vgic_dist vgic;      /* its GIC distributor, emulated */
+    struct vpl011 uart;         /* its UART, emulated */
     uint64_t cntvoff;           /* its virtual counter starts at 0 when it is built */
     bool dead;
     char line[128];             /* console output up to the next newline */

@@ -6,6 +6,7 @@
 #define GICD_CTLR       0x000
 #define GICD_TYPER      0x004
 #define GICD_ISENABLER  0x100
+#define GICD_ITARGETSR  0x800
 #define GICD_SGIR       0xf00
 #define GICC_CTLR       0x000
 #define GICC_PMR        0x004
@@ -47,4 +48,10 @@ void gic_enable(uint32_t id)
 {
     /* For SGIs and PPIs the register is banked: this enables it for the calling CPU (4.3.5). */
     mmio_write(board.gicd + GICD_ISENABLER + 4 * (id / 32), 1u << (id % 32));
+}
+
+void gic_route(uint32_t id, uint32_t cpu)
+{
+    /* One byte per interrupt: the CPUs an SPI goes to (4.3.12). */
+    mmio_write8(board.gicd + GICD_ITARGETSR + id, (uint8_t)(1u << cpu));
 }

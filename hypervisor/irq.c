@@ -6,7 +6,9 @@
  * the vCPU that owns the timer, the rest are the hypervisor's own. */
 #include "irq.h"
 #include "board.h"
+#include "input.h"
 #include "sched.h"
+#include "uart.h"
 #include "trap.h"
 #include "vgic.h"
 #include "vtimer.h"
@@ -28,6 +30,8 @@ void handle_irqs(void)
             vtimer_interrupt();                 /* the running guest's virtual timer */
         else if (id == board.maintenance_irq)
             vgic_maintenance();                 /* list registers ran low */
+        else if (id == uart_irq())
+            input_interrupt();                  /* a keystroke on the console */
         /* SGI_KICK needs nothing more: the return to the guest looks at everything. */
         mmio_write(board.gicc + GICC_EOIR, iar);
     }

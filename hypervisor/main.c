@@ -5,6 +5,7 @@
 #include "console.h"
 #include "fdt.h"
 #include "gic.h"
+#include "input.h"
 #include "mm.h"
 #include "sched.h"
 #include "smp.h"
@@ -65,6 +66,7 @@ void start_hypervisor(const void *dtb, uintptr_t load_address)
     uint32_t up = smp_bring_up();                   /* the other CPUs, each board its own way */
     printk("%u CPU%s up\n", up, up == 1 ? "" : "s");
     domains_from_dt(&fdt, (uintptr_t)_start, (uintptr_t)__bss_end);     /* dom0less domains */
+    input_init();                                   /* keystrokes: CTRL-a x3 switches */
     smp_domains_ready();                            /* the other CPUs may start scheduling */
     sched_start();                                  /* run them; power off when all are done */
 }

@@ -90,6 +90,22 @@ static void skip_instruction(struct cpu_regs *regs, uint32_t hsr)
     regs->pc += hsr & HSR_IL ? 4 : 2;
 }
 
+/* ACTLR (MRC/MCR p15, 0, Rt, c1, c0, 1) trapped by HCR.TAC: the guest reads the CPU's value;
+ * a write is ignored (B3.13.6 ISS fields: Opc2 [19:17], Opc1 [16:14], CRn [13:10], Rt [8:5],
+ * CRm [4:1], direction [0] = read). */
+static bool cp15_actlr(struct cpu_regs *regs, uint32_t hsr)
+{
+    if ((hsr >> 26) != EC_CP15_32 || ((hsr >> 17) & 7) != 1 || ((hsr >> 14) & 7) != 0
+        || ((hsr >> 10) & 15) != 1 || ((hsr >> 1) & 15) != 0)
+        return false;
+    if (hsr & 1) {
+        uint32_t actlr;
+        __asm__ volatile("mrc p15, 0, %0, c1, c0, 1" : "=r"(actlr));
+        set_guest_reg(regs, (hsr >> 5) & 15, actlr);
+    }
+    return true;
+}
+
 void guest_trap(struct cpu_regs *regs)
 {
     hyp_lock();
@@ -109,7 +125,7 @@ void guest_trap(struct cpu_regs *regs)
         break;
     case EC_CP15_32:
     case EC_CP15_64:
-        if (!condition_passed(hsr, regs->cpsr) || vtimer_cp15(regs, hsr)) {
+        if (!condition_passed(hsr, regs->cpsr) || vtimer_cp15(regs, hsr) || cp15_actlr(regs, hsr)) {
             skip_instruction(regs, hsr);
         } else {
             printk("d%u: unhandled trap at %08x: HSR %08x (EC %02x)\n", current->id, regs->pc, hsr, ec);

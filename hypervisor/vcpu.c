@@ -16,7 +16,8 @@
 /* HCR (B4.1.65), as Xen sets it for a guest (XEN-ABI.md §8.1): VM (stage 2 on), SWIO (set/way
  * invalidate becomes clean+invalidate), FMO/IMO/AMO (physical interrupts and aborts to Hyp
  * mode, virtual ones to the guest), TWI/TWE (WFI and WFE trap: a waiting vCPU gives its
- * physical CPU away), TSC (SMC traps: PSCI works through it too). */
+ * physical CPU away), TSC (SMC traps: PSCI works through it too), TAC (ACTLR traps: it is the
+ * CPU's, not the guest's; trap.c lets the guest read it and ignores writes, as Xen does). */
 #define HCR_VM      (1u << 0)
 #define HCR_SWIO    (1u << 1)
 #define HCR_FMO     (1u << 3)
@@ -25,7 +26,8 @@
 #define HCR_TWI     (1u << 13)
 #define HCR_TWE     (1u << 14)
 #define HCR_TSC     (1u << 19)
-#define HCR_GUEST   (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TWI | HCR_TWE | HCR_TSC)
+#define HCR_TAC     (1u << 21)
+#define HCR_GUEST   (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TWI | HCR_TWE | HCR_TSC | HCR_TAC)
 
 void vcpu_reset(struct vcpu *v, uint32_t entry)
 {
