@@ -39,7 +39,9 @@ class HypervisorBootIT {
     static final Map<String, List<String>> SCENARIOS = Map.of(
             "boot", List.of(),
             "hello", List.of("hello"),
-            "trio", List.of("crash", "vuart", "hello"));
+            "trio", List.of("crash", "vuart", "hello"),
+            "timer", List.of("timer"),
+            "hog", List.of("hog"));
 
     private static String golden(String scenario, String board) throws Exception {
         return Files.readString(GOLDEN.resolve(scenario + "-" + board + ".txt"), StandardCharsets.ISO_8859_1);
