@@ -86,9 +86,9 @@ static const char *decode(uint32_t insn, const struct cpu_regs *regs, struct mmi
     if (a->pair && load && reg_offset && (rm == rt || rm == rt + 1))
         return "UNPREDICTABLE: LDRD loading its own offset register (A8.8.74)";
     if (wback && rn == 15)
-        return "UNPREDICTABLE: writeback to the PC (A8.8.204)";
+        return "UNPREDICTABLE: writeback to the PC (A8.8.63, A8.8.204)";
     if (wback && (rn == rt || (a->pair && rn == rt + 1)))
-        return "UNPREDICTABLE: writeback to a register the instruction also transfers (A8.8.204)";
+        return "UNPREDICTABLE: writeback to a register the instruction also transfers (A8.8.63, A8.8.204)";
     if (rt == 15 && !a->write && a->size == 4)
         return "a load into the PC is a branch: not emulated";
     if (rt == 15 && !(a->write && a->size == 4))
