@@ -131,8 +131,8 @@ class RealXenIT {
     @TestFactory
     Stream<DynamicTest> everyGuestBootsAloneOnRealXen(@TempDir Path dir) throws Exception {
         Path xen = xen();
-        assertTrue(Files.isRegularFile(xen), "real Xen 4.17 is not at " + xen + ": ./hyplab setup fetches Debian's "
-                + "xen-hypervisor-4.17-armhf there (it needs network to Debian's mirrors); -Dhyplab.xen=FILE names "
+        assertTrue(Files.isRegularFile(xen), "real Xen 4.17 is not at " + xen + " (./hyplab setup fetches Debian's "
+                + "xen-hypervisor-4.17-armhf into ~/.cache/hyplab/xen-4.17/, with network to Debian's mirrors); -Dhyplab.xen=FILE names "
                 + "another copy, -Dhyplab.realxen=skip skips this test");
         Set<String> guests = new LinkedHashSet<>();
         HypervisorScenarios.all().values().forEach(guests::addAll);
