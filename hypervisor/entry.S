@@ -1,8 +1,10 @@
 /* entry.S: the Hyp vector table (ARM ARM B1.8.1, HVBAR): every exception taken to Hyp mode
  * arrives here. A guest's traps (HVC, stage-2 faults, trapped instructions) come through the
- * Hyp Trap vector at 0x14: their registers are saved as a struct cpu_regs (regs.h), trap.c
- * handles them, and the guest is resumed with ERET. Every other vector means something went
- * wrong in the hypervisor itself (no interrupts are enabled yet), and trap.c reports it. */
+ * Hyp Trap vector at 0x14, and physical interrupts that arrive while a guest runs (HCR.IMO)
+ * through the IRQ vector at 0x18. Either way the guest's registers are saved as a struct
+ * cpu_regs (regs.h), C handles the event, and ERET resumes the guest whose registers are in
+ * the frame then: the scheduler may have put another vCPU's there. Every other vector means
+ * something went wrong in the hypervisor itself, and trap.c reports it. */
 
     .text
     .balign 32                      @ HVBAR ignores bits [4:0]
@@ -14,7 +16,7 @@ hyp_vectors:
     b       trap_prefetch_abort     @ 0x0c
     b       trap_data_abort         @ 0x10
     b       guest_trap_entry        @ 0x14: a trap from a guest (HSR says which)
-    b       trap_irq                @ 0x18
+    b       irq_entry               @ 0x18: a physical interrupt while a guest ran
     b       trap_fiq                @ 0x1c
 
 .macro trap name, vector
@@ -30,12 +32,11 @@ trap_\name:
     trap hvc, 0x08
     trap prefetch_abort, 0x0c
     trap data_abort, 0x10
-    trap irq, 0x18
     trap fiq, 0x1c
 
-/* A guest trapped: save its registers on this CPU's stack as a struct cpu_regs. Hyp mode has
- * its own SP but shares LR with User mode, so r0-r12 and LR are exactly the guest's. */
-guest_trap_entry:
+/* Saves the guest's registers on this CPU's stack as a struct cpu_regs. Hyp mode has its own
+ * SP but shares LR with User mode, so r0-r12 and LR are exactly the guest's. */
+.macro save_guest
     sub     sp, sp, #8              @ room for pc and cpsr
     push    {r0-r12, lr}
     mrs     r0, elr_hyp
@@ -43,7 +44,19 @@ guest_trap_entry:
     mrs     r0, spsr
     str     r0, [sp, #60]           @ regs->cpsr
     mov     r0, sp
+.endm
+
+guest_trap_entry:
+    save_guest
     bl      guest_trap              @ guest_trap(regs), then back to the guest:
+    mov     r0, sp
+    b       return_to_guest
+
+/* IRQs are masked in Hyp mode, so an IRQ taken here came from a guest. ELR_hyp is already the
+ * instruction to resume at (B1.8.3: no offset for exceptions taken to Hyp mode). */
+irq_entry:
+    save_guest
+    bl      guest_irq               @ guest_irq(regs), then back to the guest:
     mov     r0, sp
 
 /* return_to_guest(regs): load the registers and ERET (B9.3.3) to regs->pc in regs->cpsr's

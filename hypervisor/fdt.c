@@ -209,7 +209,7 @@ static bool match_child(const struct fdt *fdt, int node, int parent, const void 
     return true;
 }
 
-static int parent_of(const struct fdt *fdt, int node)
+int fdt_parent(const struct fdt *fdt, int node)
 {
     int parent = -1;
     struct parent_search s = { node, &parent };
@@ -276,7 +276,7 @@ static uint64_t read_cells(const uint8_t *p, uint32_t n)
 
 bool fdt_reg_local(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, uint64_t *size)
 {
-    int parent = parent_of(fdt, node);
+    int parent = fdt_parent(fdt, node);
     uint32_t ac = cells(fdt, parent, "#address-cells", 2), sc = cells(fdt, parent, "#size-cells", 1);
     uint32_t len;
     const uint8_t *reg = fdt_prop(fdt, node, "reg", &len);
@@ -292,11 +292,11 @@ bool fdt_reg(const struct fdt *fdt, int node, uint32_t index, uint64_t *addr, ui
 {
     if (!fdt_reg_local(fdt, node, index, addr, size))
         return false;
-    int parent = parent_of(fdt, node);
+    int parent = fdt_parent(fdt, node);
     /* Up the tree: each bus maps its children's addresses through its 'ranges' (2.3.8). An
      * empty ranges is the identity; a bus without ranges is not memory-mapped. */
     for (int bus = parent; bus > 0; ) {
-        int up = parent_of(fdt, bus);
+        int up = fdt_parent(fdt, bus);
         uint32_t rlen;
         const uint8_t *ranges = fdt_prop(fdt, bus, "ranges", &rlen);
         if (ranges == NULL)

@@ -22,6 +22,8 @@ int fdt_open(struct fdt *fdt, const void *blob);
 int fdt_find_compatible(const struct fdt *fdt, int from, const char *compat);
 /* The node at an absolute path such as "/soc/serial@1c090000" or "/chosen"; -1 if none. */
 int fdt_find_path(const struct fdt *fdt, const char *path);
+/* The node's parent; -1 for the root. */
+int fdt_parent(const struct fdt *fdt, int node);
 /* The node's name ("serial@1c090000"; "" for the root). */
 const char *fdt_name(const struct fdt *fdt, int node);
 

@@ -5,6 +5,8 @@
 
 #define GICD_CTLR       0x000
 #define GICD_TYPER      0x004
+#define GICD_ISENABLER  0x100
+#define GICD_ITARGETSR  0x800
 #define GICD_SGIR       0xf00
 #define GICC_CTLR       0x000
 #define GICC_PMR        0x004
@@ -40,4 +42,16 @@ void gic_send_sgi(uint32_t targets, uint32_t id)
 {
     dsb();                                      /* what the target will read is written first */
     mmio_write(board.gicd + GICD_SGIR, (targets & 0xff) << 16 | (id & 0xf));
+}
+
+void gic_enable(uint32_t id)
+{
+    /* For SGIs and PPIs the register is banked: this enables it for the calling CPU (4.3.5). */
+    mmio_write(board.gicd + GICD_ISENABLER + 4 * (id / 32), 1u << (id % 32));
+}
+
+void gic_route(uint32_t id, uint32_t cpu)
+{
+    /* One byte per interrupt: the CPUs an SPI goes to (4.3.12). */
+    mmio_write8(board.gicd + GICD_ITARGETSR + id, (uint8_t)(1u << cpu));
 }

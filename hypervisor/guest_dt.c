@@ -8,11 +8,12 @@
 #include "board.h"
 #include "fdt_write.h"
 #include "mm.h"
+#include "vgic.h"
 #include "vpl011.h"
 
-#define GUEST_GICD_BASE     0x03001000u
-#define GUEST_GICC_BASE     0x03002000u
 #define GUEST_PHANDLE_GIC   65000u
+#define GUEST_GNTTAB_BASE   0x38000000u     /* the grant-table window (XEN-ABI.md §5) */
+#define GUEST_GNTTAB_SIZE   0x01000000u
 #define DT_SLOT             (2u << 20)
 
 /* A compatible list as one buffer: the strings with their NULs. */
@@ -20,7 +21,9 @@
 
 uint32_t guest_dt_build(struct domain *d)
 {
-    uint32_t ipa = GUEST_RAM_BASE + GUEST_RAM_SIZE - DT_SLOT;
+    /* At RAM + 128 MiB if the RAM reaches beyond that, else in the top 2 MiB (§6). */
+    uint32_t ipa = d->ram_size >= (128u << 20) + DT_SLOT ? GUEST_RAM_BASE + (128u << 20)
+                                                        : GUEST_RAM_BASE + d->ram_size - DT_SLOT;
     void *buf = (void *)(d->ram_pa + (ipa - GUEST_RAM_BASE));
     struct fdt_writer w;
     fdt_begin(&w, buf, DT_SLOT);
@@ -30,6 +33,8 @@ uint32_t guest_dt_build(struct domain *d)
     fdt_prop_u32(&w, "#size-cells", 2);
 
     fdt_begin_node(&w, "chosen");
+    if (d->bootargs[0])
+        fdt_prop_str(&w, "bootargs", d->bootargs);      /* the kernel module's, as Xen passes them */
     fdt_end_node(&w);
 
     /* PSCI 0.2 and 1.0 through HVC #0, with the 0.1 function IDs Xen also lists (§9). */
@@ -43,16 +48,20 @@ uint32_t guest_dt_build(struct domain *d)
     fdt_begin_node(&w, "cpus");
     fdt_prop_u32(&w, "#address-cells", 1);
     fdt_prop_u32(&w, "#size-cells", 0);
-    fdt_begin_node(&w, "cpu@0");
-    fdt_prop_str(&w, "compatible", "arm,cortex-a15");
-    fdt_prop_str(&w, "device_type", "cpu");
-    fdt_prop_u32(&w, "reg", 0);
-    fdt_end_node(&w);
+    for (uint32_t i = 0; i < d->nr_vcpus; i++) {
+        char name[8] = "cpu@0";
+        name[4] = (char)('0' + i);
+        fdt_begin_node(&w, name);
+        fdt_prop_str(&w, "compatible", "arm,cortex-a15");
+        fdt_prop_str(&w, "device_type", "cpu");
+        fdt_prop_u32(&w, "reg", i);             /* its MPIDR's affinity: vCPU i */
+        fdt_end_node(&w);
+    }
     fdt_end_node(&w);
 
     fdt_begin_node(&w, "memory@40000000");
     fdt_prop_str(&w, "device_type", "memory");
-    fdt_prop_cells(&w, "reg", (const uint32_t[]){ 0, GUEST_RAM_BASE, 0, GUEST_RAM_SIZE }, 4);
+    fdt_prop_cells(&w, "reg", (const uint32_t[]){ 0, GUEST_RAM_BASE, 0, d->ram_size }, 4);
     fdt_end_node(&w);
 
     fdt_begin_node(&w, "interrupt-controller@3001000");
@@ -80,6 +89,16 @@ uint32_t guest_dt_build(struct domain *d)
     fdt_prop_u32(&w, "interrupt-parent", GUEST_PHANDLE_GIC);
     fdt_prop_u32(&w, "current-speed", 115200);
     fdt_end_node(&w);
+    /* Xen's PV interfaces (xen,enhanced): where to map grant-table frames, and the event
+     * channel upcall, PPI 15 = ID 31 (XEN-ABI.md §4, "DT"). */
+    if (d->enhanced) {
+        fdt_begin_node(&w, "hypervisor");
+        fdt_prop_strs(&w, "compatible", STRS("xen,xen-4.17\0xen,xen"));
+        fdt_prop_cells(&w, "reg", (const uint32_t[]){ 0, GUEST_GNTTAB_BASE, 0, GUEST_GNTTAB_SIZE }, 4);
+        fdt_prop_cells(&w, "interrupts", (const uint32_t[]){ 1, 15, 0xf08 }, 3);
+        fdt_prop_u32(&w, "interrupt-parent", GUEST_PHANDLE_GIC);
+        fdt_end_node(&w);
+    }
 
     fdt_end_node(&w);
     uint32_t size = fdt_finish(&w);

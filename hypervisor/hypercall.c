@@ -4,11 +4,15 @@
 #include "console.h"
 #include "domain.h"
 #include "guest.h"
+#include "sched.h"
 
 #define __HYPERVISOR_console_io     18
 #define __HYPERVISOR_sched_op       29
 
 #define CONSOLEIO_write             0
+#define CONSOLEIO_read              1
+#define SCHEDOP_yield               0
+#define SCHEDOP_block               1
 #define SCHEDOP_shutdown            2
 
 #define ENOSYS      38
@@ -29,8 +33,20 @@ static int32_t console_write(struct domain *d, uint32_t count, uint32_t buffer)
     return 0;
 }
 
-static int32_t sched_op(struct domain *d, uint32_t cmd, uint32_t arg)
+static int32_t sched_op(struct domain *d, struct cpu_regs *regs)
 {
+    uint32_t cmd = regs->r[0], arg = regs->r[1];
+    if (cmd == SCHEDOP_yield) {
+        sched_yield(current_vcpu);
+        return 0;
+    }
+    if (cmd == SCHEDOP_block) {
+        /* "Enable events" on ARM: unmask IRQs in the guest's CPSR (XEN-ABI.md §2.2), so the
+         * interrupt that wakes it is also taken. */
+        regs->cpsr &= ~(1u << 7);
+        sched_block(current_vcpu);
+        return 0;
+    }
     if (cmd != SCHEDOP_shutdown)
         return -ENOSYS;
     uint32_t reason;
@@ -52,10 +68,15 @@ void do_hypercall(struct cpu_regs *regs)
     int32_t result;
     switch (regs->r[12]) {
     case __HYPERVISOR_console_io:
-        result = regs->r[0] == CONSOLEIO_write ? console_write(current, regs->r[1], regs->r[2]) : -ENOSYS;
+        if (regs->r[0] == CONSOLEIO_write)
+            result = console_write(current, regs->r[1], regs->r[2]);
+        else if (regs->r[0] == CONSOLEIO_read)
+            result = 0;                 /* no console input is switched to domains yet */
+        else
+            result = -ENOSYS;
         break;
     case __HYPERVISOR_sched_op:
-        result = sched_op(current, regs->r[0], regs->r[1]);
+        result = sched_op(current, regs);
         break;
     default:
         result = -ENOSYS;

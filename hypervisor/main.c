@@ -5,7 +5,9 @@
 #include "console.h"
 #include "fdt.h"
 #include "gic.h"
+#include "input.h"
 #include "mm.h"
+#include "sched.h"
 #include "smp.h"
 #include "trap.h"
 #include "uart.h"
@@ -14,6 +16,8 @@
 #define XEN_INTERFACE   "4.17"
 
 static struct fdt fdt;
+
+extern char _start[], __bss_end[];     /* the image's first and last byte (hyp.ld) */
 
 static uint32_t cntfrq(void)
 {
@@ -57,9 +61,12 @@ void start_hypervisor(const void *dtb, uintptr_t load_address)
            hsctlr & 1 ? "on" : "off", hsctlr & 4 ? "on" : "off", hsctlr & 0x1000 ? "on" : "off");
     gic_init_distributor();
     gic_init_cpu();
+    sched_init_cpu(0);                              /* HTPIDR, the Hyp timer, our interrupts */
     printk("CPU0: MPIDR %08x, %s mode\n", read_mpidr(), (read_cpsr() & 0x1f) == 0x1a ? "Hyp" : "not Hyp");
     uint32_t up = smp_bring_up();                   /* the other CPUs, each board its own way */
     printk("%u CPU%s up\n", up, up == 1 ? "" : "s");
-    domains_from_modules(&fdt);                     /* one domain per boot module */
-    schedule();                                     /* run them; power off when all are done */
+    domains_from_dt(&fdt, (uintptr_t)_start, (uintptr_t)__bss_end);     /* dom0less domains */
+    input_init();                                   /* keystrokes: CTRL-a x3 switches */
+    smp_domains_ready();                            /* the other CPUs may start scheduling */
+    sched_start();                                  /* run them; power off when all are done */
 }

@@ -10,6 +10,7 @@
 #include "mmio.h"
 #include "console.h"
 #include "domain.h"
+#include "vgic.h"
 #include "vpl011.h"
 
 #define ISS_ISV     (1u << 24)
@@ -28,6 +29,7 @@ struct mmio_device {
 };
 
 static const struct mmio_device devices[] = {
+    { GUEST_GICD_BASE, GUEST_GICD_SIZE, vgic_dist_read, vgic_dist_write },
     { GUEST_PL011_BASE, GUEST_PL011_SIZE, vpl011_read, vpl011_write },
 };
 

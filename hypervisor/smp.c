@@ -6,12 +6,15 @@
 #include "console.h"
 #include "gic.h"
 #include "mm.h"
+#include "sched.h"
 #include "trap.h"
 
 #define MAX_CPUS 4
 
 /* Set by each secondary in start_secondary(); CPU0 waits for it. */
 static volatile uint32_t cpu_up[MAX_CPUS];
+/* Set by CPU0 when the domains exist; the secondaries wait for it. */
+static volatile uint32_t domains_ready;
 
 /* Rough bound on the wait for a secondary: far more than it needs, but not forever. */
 #define WAIT_LOOPS 10000000u
@@ -54,9 +57,18 @@ void start_secondary(uint32_t cpu)
     trap_init();                                    /* HVBAR is per CPU */
     mm_enable();                                    /* CPU0's page tables, this CPU's MMU */
     gic_init_cpu();
+    sched_init_cpu(cpu);
     printk("CPU%u: MPIDR %08x, %s mode\n", cpu, read_mpidr(), (read_cpsr() & 0x1f) == 0x1a ? "Hyp" : "not Hyp");
     dsb();
     cpu_up[cpu] = 1;
-    for (;;)
-        __asm__ volatile("wfi");                    /* nothing to schedule yet */
+    while (!domains_ready)
+        wfe();                                      /* CPU0's SEV ends the wait */
+    sched_start();
+}
+
+void smp_domains_ready(void)
+{
+    dsb();
+    domains_ready = 1;
+    sev();
 }

@@ -10,5 +10,7 @@ uint32_t smp_bring_up(void);
 /* Where a released CPU arrives (boot.S), and the C it then runs. */
 void secondary_entry(void);
 void start_secondary(uint32_t cpu);
+/* CPU0 has built the domains: every CPU may now run them. */
+void smp_domains_ready(void);
 
 #endif

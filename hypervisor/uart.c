@@ -1,16 +1,27 @@
-/* uart.c: polled transmit on the two UARTs of the tiny cloud's boards: the ARM PL011 of the
- * Versatile Express (BOARDS.md §2.4) and the Samsung UART of the Exynos 5250 (§3.4). */
+/* uart.c: the two UARTs of the tiny cloud's boards: the ARM PL011 of the Versatile Express
+ * (BOARDS.md §2.4) and the Samsung UART of the Exynos 5250 (§3.4). Transmit is polled; receive
+ * raises an interrupt, so that a keystroke wakes a CPU waiting in WFI. */
 #include "uart.h"
 
 /* PL011 (PL011 TRM 3.3): data register, and the flag register's "transmit FIFO full". */
 #define PL011_DR        0x00
 #define PL011_FR        0x18
 #define PL011_FR_TXFF   (1u << 5)
+#define PL011_FR_RXFE   (1u << 4)
+#define PL011_IMSC      0x38
+#define PL011_ICR       0x44
+#define PL011_INT_RX    (1u << 4)               /* receive, and receive timeout: */
+#define PL011_INT_RT    (1u << 6)               /* a byte waits (PL011 TRM 3.3.13) */
 
 /* Exynos UART: transmit holding register, and UTRSTAT's "transmit buffer empty". */
 #define EXYNOS_UTRSTAT  0x10
 #define EXYNOS_UTXH     0x20
 #define EXYNOS_TXFE     (1u << 1)
+#define EXYNOS_RXDR     (1u << 0)               /* UTRSTAT: a received byte is ready */
+#define EXYNOS_URXH     0x24
+#define EXYNOS_UINTP    0x30
+#define EXYNOS_UINTM    0x38
+#define EXYNOS_INT_RXD  (1u << 0)
 
 enum uart_kind { UART_NONE, UART_PL011, UART_EXYNOS };
 
@@ -18,6 +29,7 @@ static enum uart_kind kind;
 static uintptr_t base;
 static char path[64];
 static const char *compat = "";
+static uint32_t irq;                /* its interrupt ID, 0 if the tree gives none */
 
 /* The path /chosen's stdout-path points at: "serial0:115200n8" names an alias (3.5, 3.6). */
 static int console_node(const struct fdt *fdt)
@@ -57,7 +69,52 @@ bool uart_init(const struct fdt *fdt)
         return false;
     }
     base = (uintptr_t)addr;
+    /* interrupts = <type number flags>: type 0 is an SPI, ID 32 + number (the GIC binding). */
+    uint32_t type, number;
+    if (fdt_prop_cell(fdt, node, "interrupts", 0, &type) && fdt_prop_cell(fdt, node, "interrupts", 1, &number))
+        irq = number + (type == 1 ? 16 : 32);
     return true;
+}
+
+uint32_t uart_irq(void) { return irq; }
+
+void uart_rx_enable(void)
+{
+    switch (kind) {
+    case UART_PL011:
+        mmio_write(base + PL011_IMSC, PL011_INT_RX | PL011_INT_RT);
+        break;
+    case UART_EXYNOS:
+        mmio_write(base + EXYNOS_UINTM, 0xf & ~EXYNOS_INT_RXD);    /* only "received" */
+        break;
+    case UART_NONE:
+        break;
+    }
+}
+
+int uart_getc(void)
+{
+    switch (kind) {
+    case UART_PL011:
+        if (mmio_read(base + PL011_FR) & PL011_FR_RXFE)
+            return -1;
+        return (int)(mmio_read(base + PL011_DR) & 0xff);
+    case UART_EXYNOS:
+        if (!(mmio_read(base + EXYNOS_UTRSTAT) & EXYNOS_RXDR))
+            return -1;
+        return (int)(mmio_read(base + EXYNOS_URXH) & 0xff);
+    case UART_NONE:
+        break;
+    }
+    return -1;
+}
+
+void uart_rx_ack(void)
+{
+    if (kind == UART_PL011)
+        mmio_write(base + PL011_ICR, PL011_INT_RX | PL011_INT_RT);
+    else if (kind == UART_EXYNOS)
+        mmio_write(base + EXYNOS_UINTP, EXYNOS_INT_RXD);           /* write 1 to clear */
 }
 
 const char *uart_path(void) { return path; }

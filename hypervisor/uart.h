@@ -13,4 +13,11 @@ const char *uart_compatible(void);
 
 void uart_putc(char c);
 
+/* Receiving: the UART's interrupt ID (0: none), unmasking its receive interrupt, the next
+ * received byte (-1: none waiting), and clearing the interrupt once the bytes are read. */
+uint32_t uart_irq(void);
+void uart_rx_enable(void);
+int uart_getc(void);
+void uart_rx_ack(void);
+
 #endif

@@ -82,9 +82,13 @@ public final class HypervisorScenarios {
 
     /** The reviewed transcript, CR LF read as LF. */
     public static String golden(String scenario, String board) {
+        Path file = DIR.resolve(scenario + "-" + board + ".txt");
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(file + " is missing: every scenario of scenarios.yaml needs its reviewed "
+                    + "transcripts (tests/hypervisor/README.md)");
+        }
         try {
-            return Files.readString(DIR.resolve(scenario + "-" + board + ".txt"), StandardCharsets.ISO_8859_1)
-                    .replace("\r\n", "\n");
+            return Files.readString(file, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
