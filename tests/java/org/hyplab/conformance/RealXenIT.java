@@ -66,15 +66,14 @@ class RealXenIT {
 
     /**
      * Guests whose output cannot match Xen 4.17 yet: the reason, and how many of their first lines
-     * do match. The test checks both, so an entry must go when the guest matches.
+     * do match. The test checks both, so an entry must go when the guest matches. None today:
+     * vuart, which read the flag register after writing and saw TXFE clear on Xen 4.17 (its
+     * vpl011 with the backend in Xen clears TXFE on every write), now reads it first.
      */
     record Difference(String reason, int linesThatMatch) {
     }
 
-    static final Map<String, Difference> KNOWN_DIFFERENCES = Map.of(
-            "vuart", new Difference("Xen 4.17's vpl011 with its backend in Xen clears FR.TXFE on every write "
-                    + "(vpl011_write_data_xen; later Xen sets it always), so after its first line the guest reads "
-                    + "FR = 0x10 where HypLab's vpl011 reads 0x90", 1));
+    static final Map<String, Difference> KNOWN_DIFFERENCES = Map.of();
 
     private static final Pattern CONSOLE_IO = Pattern.compile("^(?:\\(XEN\\) )?\\(d([0-9]+)\\) (.*)$");
     private static final Pattern VPL011 = Pattern.compile("^\\(XEN\\) DOM([0-9]+): (.*)$");
@@ -139,7 +138,15 @@ class RealXenIT {
         GuestCatalog catalog = GuestCatalog.of(TestProject.repositoryRoot(), Qemu.armDir());
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : guests) {
-            Expected expected = expected(name);
+            Expected expected;
+            try {
+                expected = expected(name);
+            } catch (AssertionError e) {   // e.g. its transcript is missing: that guest fails, the others run
+                tests.add(DynamicTest.dynamicTest(name + " on Xen 4.17", () -> {
+                    throw e;
+                }));
+                continue;
+            }
             Guest guest = catalog.named(name);
             Scenario alone = Scenario.of(Emulator.board(ScenarioExport.QEMU_BOARD),
                     (long) ScenarioExport.QEMU_MEM_MIB << 20, List.of(guest));
