@@ -117,3 +117,44 @@ ensure_node24() {
     fi
     export PATH="$dir/bin:$PATH"
 }
+
+# Real Xen 4.17 for the compatibility tests and the exported xen.sh: Debian's
+# xen-hypervisor-4.17-armhf holds the hypervisor as a zImage, /boot/xen-4.17-armhf, which boots
+# on qemu-system-arm -M vexpress-a15,secure=off (../shared/docs/XEN-ABI.md, appendix). The
+# package is only downloaded and unpacked into the cache, never installed: it is for armhf.
+HYPLAB_XEN_PACKAGE=xen-hypervisor-4.17-armhf
+HYPLAB_XEN="$HYPLAB_CACHE/xen-4.17/xen-4.17-armhf"
+
+# Fetches Xen into $HYPLAB_XEN once. Returns non-zero, with the reason said, when it cannot
+# (no network, not root): the caller decides whether that is fatal.
+ensure_xen() {
+    [ -f "$HYPLAB_XEN" ] && return 0
+    local runner=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            runner=(sudo -n)
+        else
+            say "cannot fetch Xen 4.17: adding Debian's armhf architecture needs root"
+            return 1
+        fi
+    fi
+    say "fetching real Xen 4.17 (Debian package $HYPLAB_XEN_PACKAGE) into $(dirname "$HYPLAB_XEN")"
+    if ! dpkg --print-foreign-architectures | grep -qx armhf; then
+        "${runner[@]}" dpkg --add-architecture armhf || { say "dpkg --add-architecture armhf failed"; return 1; }
+        "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 || { say "apt-get update failed"; return 1; }
+    fi
+    local tmp
+    tmp=$(mktemp -d)
+    chmod 755 "$tmp"   # apt-get download runs as _apt where it can
+    if ! (cd "$tmp" && apt-get download -q "$HYPLAB_XEN_PACKAGE:armhf" >&2); then
+        # The package lists may predate the armhf architecture or the package: refresh once.
+        "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 \
+            && (cd "$tmp" && apt-get download -q "$HYPLAB_XEN_PACKAGE:armhf" >&2) \
+            || { rm -rf "$tmp"; say "apt-get download $HYPLAB_XEN_PACKAGE:armhf failed"; return 1; }
+    fi
+    dpkg-deb -x "$tmp"/"$HYPLAB_XEN_PACKAGE"_*.deb "$tmp/x" && [ -f "$tmp/x/boot/xen-4.17-armhf" ] \
+        || { rm -rf "$tmp"; say "the package has no /boot/xen-4.17-armhf"; return 1; }
+    mkdir -p "$(dirname "$HYPLAB_XEN")"
+    mv "$tmp/x/boot/xen-4.17-armhf" "$HYPLAB_XEN"
+    rm -rf "$tmp"
+}

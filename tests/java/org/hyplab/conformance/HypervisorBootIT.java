@@ -8,116 +8,83 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 
-import org.hyplab.board.BootParameters;
-import org.hyplab.board.DeviceTreeGenerator;
 import org.hyplab.machine.BootLoader;
 import org.hyplab.machine.Machine;
+import org.hyplab.scenario.Domain;
+import org.hyplab.scenario.Scenario;
 import org.hyplab.testing.Emulator;
+import org.hyplab.testing.HypervisorScenarios;
 import org.hyplab.testing.Qemu;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scenarios of the teaching hypervisor: the image boots on both boards, finds each board in its
- * device tree, brings up the second CPU, runs the guests it was given as boot modules (one
- * domain each, in order) and powers off. The console must equal the reviewed transcript
- * tests/hypervisor/SCENARIO-BOARD.txt (see the README there); on the Versatile Express, QEMU
- * given HypLab's device tree and the guests with {@code -device loader} must print the same.
+ * Scenarios of the teaching hypervisor, as tests/hypervisor/scenarios.yaml lists them: the image
+ * boots on both boards, finds each board in its device tree, brings up the second CPU, runs the
+ * guests it was given as dom0less domains (one each, in order; {@link Scenario} places them) and
+ * powers off. The console must equal the reviewed transcript tests/hypervisor/SCENARIO-BOARD.txt
+ * (see the README there); on the Versatile Express, QEMU given the same device tree and the
+ * guests with {@code -device loader} must print the same.
  */
 class HypervisorBootIT {
 
     static final Path IMAGE = Qemu.armDir().resolve("hypervisor.bin");
-    static final Path GOLDEN = Path.of("tests/hypervisor");
     static final long BUDGET = 100_000_000L;
-    static final long VEXPRESS_MEM = 256L << 20, ARNDALE_MEM = 1L << 30;
-    /** Guest kernels go from RAM + 64 MiB on, 1 MiB apart: clear of the image and the tree. */
-    static final Map<String, Long> FIRST_MODULE = Map.of("vexpress-a15", 0x8400_0000L, "arndale", 0x4400_0000L);
+    static final long VEXPRESS_MEM = HypervisorScenarios.MEMORY.get("vexpress-a15");
 
-    /** The scenarios: each a list of guests, started in this order. */
-    static final Map<String, List<String>> SCENARIOS = Map.of(
-            "boot", List.of(),
-            "hello", List.of("hello"),
-            "trio", List.of("crash", "vuart", "hello"),
-            "timer", List.of("timer"),
-            "hog", List.of("hog"));
-
-    private static String golden(String scenario, String board) throws Exception {
-        return Files.readString(GOLDEN.resolve(scenario + "-" + board + ".txt"), StandardCharsets.ISO_8859_1);
-    }
-
-    private static List<BootLoader.Module> modules(String scenario, String board) throws Exception {
-        List<BootLoader.Module> modules = new ArrayList<>();
-        long at = FIRST_MODULE.get(board);
-        for (String guest : SCENARIOS.get(scenario)) {
-            modules.add(new BootLoader.Module(guest, Files.readAllBytes(zImage(guest)), at));
-            at += 1 << 20;
-        }
-        return modules;
-    }
-
-    private static Path zImage(String guest) {
-        return Qemu.armDir().resolve("guests/" + guest + ".zImage");
-    }
-
-    private static Emulator.Run onHypLab(String scenario, String board, long mem) throws Exception {
-        BootLoader.Request request = new BootLoader.Request("hypervisor", Files.readAllBytes(IMAGE), null, null,
-                modules(scenario, board), null, "");
-        Emulator.Run run = Emulator.boot(board, request, mem, BUDGET);
+    private static Emulator.Run onHypLab(String scenario, String board) throws Exception {
+        Scenario s = HypervisorScenarios.scenario(scenario, board);
+        Emulator.Run run = Emulator.boot(board, s.bootRequest("hypervisor", Files.readAllBytes(IMAGE)),
+                s.memBytes(), BUDGET);
         assertEquals(Machine.Stop.POWERED_OFF, run.stop(), run.text());
-        assertEquals(golden(scenario, board), run.text().replace("\r\n", "\n"), scenario + " on " + board);
+        assertEquals(HypervisorScenarios.golden(scenario, board), run.text().replace("\r\n", "\n"),
+                scenario + " on " + board);
         return run;
     }
 
     private static void onQemuAsOnHypLab(String scenario, Path dir) throws Exception {
-        Emulator.Run hyplab = onHypLab(scenario, "vexpress-a15", VEXPRESS_MEM);
-        List<BootParameters.Module> described = new ArrayList<>();
+        Emulator.Run hyplab = onHypLab(scenario, "vexpress-a15");
+        Scenario s = HypervisorScenarios.scenario(scenario, "vexpress-a15");
         List<String> options = new ArrayList<>(List.of("-smp", "2", "-m", "256"));
-        for (BootLoader.Module m : modules(scenario, "vexpress-a15")) {
-            described.add(new BootParameters.Module(m.address(), m.data().length));
-            options.addAll(List.of("-device", "loader,file=" + zImage(m.name()) + ",addr=0x" + Long.toHexString(m.address())));
+        for (Domain d : s.domains()) {
+            Path module = Files.write(dir.resolve(scenario + "-d" + d.id()), d.guest().kernel().bytes());
+            options.addAll(List.of("-device", "loader,file=" + module + ",addr=0x" + Long.toHexString(d.moduleAddress())
+                    + ",force-raw=on"));
         }
-        Path dtb = dir.resolve(scenario + ".dtb");
-        Files.write(dtb, DeviceTreeGenerator.generate(Emulator.board("vexpress-a15"),
-                new BootParameters(VEXPRESS_MEM, "", 0, 0, described)));
+        Path dtb = Files.write(dir.resolve(scenario + ".dtb"), s.deviceTree());
         options.addAll(List.of("-dtb", dtb.toString()));
         Qemu.Run qemu = Qemu.run(IMAGE, "vexpress-a15,secure=off", 60, options.toArray(String[]::new));
         assertEquals(0, qemu.exitCode(), qemu.text());
         assertEquals(hyplab.text(), qemu.text(), scenario + " on QEMU");
     }
 
-    @Test
-    void bootOnTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
-        onQemuAsOnHypLab("boot", dir);
+    /** Every scenario on the Versatile Express, on HypLab and on QEMU alike. */
+    @TestFactory
+    Stream<DynamicTest> everyScenarioOnTheVersatileExpressAsOnQemu(@TempDir Path dir) {
+        return HypervisorScenarios.all().keySet().stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> onQemuAsOnHypLab(name, dir)));
     }
 
-    @Test
-    void helloOnTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
-        onQemuAsOnHypLab("hello", dir);
-    }
-
-    /** A guest that crashes, one that writes the emulated UART, and hello after them. */
-    @Test
-    void trioOnTheVersatileExpressAsOnQemu(@TempDir Path dir) throws Exception {
-        onQemuAsOnHypLab("trio", dir);
-    }
-
-    @Test
-    void everyScenarioOnTheArndale() throws Exception {
-        for (String scenario : SCENARIOS.keySet()) {
-            onHypLab(scenario, "arndale", ARNDALE_MEM);
-        }
+    @TestFactory
+    Stream<DynamicTest> everyScenarioOnTheArndale() {
+        return HypervisorScenarios.all().keySet().stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> onHypLab(name, "arndale")));
     }
 
     /** Virtualization hides the board: the guests' own lines are the same on both. */
     @Test
-    void theGuestsSeeNoDifferenceBetweenTheBoards() throws Exception {
-        for (String scenario : SCENARIOS.keySet()) {
-            assertEquals(guestLines(golden(scenario, "vexpress-a15")), guestLines(golden(scenario, "arndale")), scenario);
+    void theGuestsSeeNoDifferenceBetweenTheBoards() {
+        for (String scenario : HypervisorScenarios.all().keySet()) {
+            assertEquals(guestLines(HypervisorScenarios.golden(scenario, "vexpress-a15")),
+                    guestLines(HypervisorScenarios.golden(scenario, "arndale")), scenario);
         }
         assertEquals(List.of("(d1) Hello from a guest of the tiniest cloud!", "(d1) I run in SVC mode, below the hypervisor.",
-                "(d1) My device tree is at 40e00000, and it is one (magic d00dfeed)."), guestLines(golden("hello", "arndale")));
+                "(d1) My device tree is at 40e00000, and it is one (magic d00dfeed)."),
+                guestLines(HypervisorScenarios.golden("hello", "arndale")));
     }
 
     /**
@@ -126,8 +93,8 @@ class HypervisorBootIT {
      */
     @Test
     void theGuestsDeviceTreeIsTheOneXenWouldGive(@TempDir Path dir) throws Exception {
-        BootLoader.Request request = new BootLoader.Request("hypervisor", Files.readAllBytes(IMAGE), null, null,
-                modules("hello", "vexpress-a15"), null, "");
+        BootLoader.Request request = HypervisorScenarios.scenario("hello", "vexpress-a15")
+                .bootRequest("hypervisor", Files.readAllBytes(IMAGE));
         Emulator.Finished done = Emulator.bootMachine("vexpress-a15", request, VEXPRESS_MEM, BUDGET);
         assertEquals(Machine.Stop.POWERED_OFF, done.run().stop(), done.run().text());
         // d1's RAM is the top 16 MiB of the machine's; its tree is in the top 2 MiB of that.

@@ -363,6 +363,8 @@ public final class DeviceTreeGenerator {
      * Linux and Xen read them) and one {@code module@ADDR} node per module with
      * {@code compatible = "multiboot,module"} and {@code reg}, as Xen's
      * docs/misc/arm/device-tree/booting.txt describes; {@code /chosen} then states its own cells.
+     * A module that a dom0less domain node ({@code compatible = "xen,domain"}) in {@code /chosen}
+     * already lists as its own {@code module@ADDR} is left there and not described twice.
      */
     private static void applyChosen(FdtNode chosen, BootParameters boot, int ac, int sc) {
         if (!boot.bootargs().isEmpty()) {
@@ -377,12 +379,22 @@ public final class DeviceTreeGenerator {
             chosen.set(FdtProperty.cells("#size-cells", sc));
             for (BootParameters.Module m : boot.modules()) {
                 String name = "module@" + hex(m.address());
+                if (ownedByADomain(chosen, name)) {
+                    continue;
+                }
                 chosen.removeChild(name);
                 FdtNode module = chosen.add(new FdtNode(name));
                 module.set(FdtProperty.string("compatible", "multiboot,module"));
                 module.set(reg(List.<long[]>of(new long[] {m.address(), m.size()}), ac, sc));
             }
         }
+    }
+
+    private static boolean ownedByADomain(FdtNode chosen, String moduleName) {
+        return chosen.children().stream()
+                .filter(n -> n.property("compatible").flatMap(FdtProperty::asStrings)
+                        .filter(c -> c.contains("xen,domain")).isPresent())
+                .anyMatch(domain -> domain.child(moduleName).isPresent());
     }
 
     /** A {@code reg} of (address, size) pairs in the given cells. */

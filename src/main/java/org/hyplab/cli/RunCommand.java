@@ -17,11 +17,16 @@ import org.hyplab.machine.BoardAssembler;
 import org.hyplab.machine.BootLoader;
 import org.hyplab.machine.LoadException;
 import org.hyplab.machine.Machine;
+import org.hyplab.scenario.Scenario;
 
 /**
  * {@code ./hyplab run --board B --kernel FILE [options]}: boots a kernel on an emulated board, the
  * way QEMU's {@code -kernel} does (see {@link BootLoader}), with the console UART (vexpress UART0,
  * Arndale UART2) connected to standard input and output, byte for byte.
+ *
+ * <p>{@code ./hyplab run --board B --hypervisor [FILE] --guest NAME|FILE ...} boots a scenario
+ * ({@link Scenario}): HypLab's hypervisor (or the image FILE, e.g. real Xen's zImage) with
+ * each guest a dom0less domain of the device tree, in the order given.
  *
  * <p>Exit codes: 0 the board powered off; 3 the instruction budget ran out; 4 every CPU waits
  * for an interrupt that can never come; 2 bad arguments or an image that cannot be loaded (one
@@ -32,8 +37,8 @@ public final class RunCommand implements Command {
     static final int EXIT_BUDGET = 3;
     static final int EXIT_DEADLOCK = 4;
 
-    static final String OPTIONS = "--board B, --kernel FILE, --dtb FILE, --initrd FILE, --module FILE@ADDR, "
-            + "--bootargs TEXT, --smp N, --mem MiB, --max-insns N";
+    static final String OPTIONS = "--board B, --kernel FILE, --hypervisor [FILE], --guest NAME|FILE[,cpus=N][,memory=MiB], "
+            + "--dtb FILE, --initrd FILE, --module FILE@ADDR, --bootargs TEXT, --smp N, --mem MiB, --max-insns N";
 
     private final InputStream stdin;
 
@@ -49,7 +54,7 @@ public final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "boot a kernel (ELF, zImage or raw) on an emulated board, console on stdin/stdout";
+        return "boot a kernel (ELF, zImage or raw), or --hypervisor with --guest's, on an emulated board";
     }
 
     @Override
@@ -57,6 +62,9 @@ public final class RunCommand implements Command {
         String boardId = "vexpress-a15";
         Path kernel = null, dtb = null, initrd = null;
         List<String> modules = new ArrayList<>();
+        List<String> guests = new ArrayList<>();
+        boolean underHypervisor = false;
+        Path hypervisor = null;
         String bootargs = "";
         long maxInsns = Long.MAX_VALUE;
         long memMib = -1;
@@ -69,6 +77,13 @@ public final class RunCommand implements Command {
                 case "--dtb" -> dtb = Path.of(value(args, ++i, arg));
                 case "--initrd" -> initrd = Path.of(value(args, ++i, arg));
                 case "--module" -> modules.add(value(args, ++i, arg));
+                case "--hypervisor" -> {
+                    underHypervisor = true;
+                    if (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                        hypervisor = Path.of(args.get(++i));
+                    }
+                }
+                case "--guest" -> guests.add(value(args, ++i, arg));
                 case "--bootargs" -> bootargs = value(args, ++i, arg);
                 case "--smp" -> smp = (int) Math.min(positive(value(args, ++i, arg), arg), Integer.MAX_VALUE);
                 case "--max-insns" -> maxInsns = positive(value(args, ++i, arg), arg);
@@ -76,7 +91,17 @@ public final class RunCommand implements Command {
                 default -> throw new UsageException("unknown option '" + arg + "' (run takes " + OPTIONS + ")");
             }
         }
-        if (kernel == null) {
+        if (underHypervisor && kernel != null) {
+            throw new UsageException("give either --kernel FILE or --hypervisor [FILE], not both");
+        }
+        if (!guests.isEmpty() && !underHypervisor) {
+            throw new UsageException("--guest needs --hypervisor: guests run under a hypervisor");
+        }
+        if (underHypervisor && (dtb != null || initrd != null || !modules.isEmpty())) {
+            throw new UsageException("--hypervisor makes the device tree and places the guests itself: "
+                    + "leave out --dtb, --initrd and --module");
+        }
+        if (kernel == null && !underHypervisor) {
             throw new UsageException("--kernel FILE is required");
         }
         BoardDescription board = Boards.find(Boards.root(), boardId);
@@ -87,13 +112,27 @@ public final class RunCommand implements Command {
         if (smp > 4) {
             throw new UsageException("--smp is at most 4 (a Cortex-A15 cluster has 1 to 4 CPUs)");
         }
-        List<BootLoader.Module> mods = new ArrayList<>();
-        for (String m : modules) {
-            mods.add(module(m));
+        BootLoader.Request request;
+        if (underHypervisor) {
+            kernel = hypervisor != null ? hypervisor : ScenarioArgs.defaultHypervisor(Boards.root());
+            if (hypervisor == null && !Files.isRegularFile(kernel)) {
+                throw new UsageException(kernel + ": no such file (./hyplab build makes HypLab's hypervisor)");
+            }
+            // The tree lists the CPUs of the run, as the boot loader's does.
+            Scenario scenario = ScenarioArgs.scenario(Boards.root(), smp > 0 ? board.withCpus(smp) : board,
+                    memBytes, guests);
+            BootLoader.Request plan = scenario.bootRequest(kernel.toString(), read(kernel));
+            request = new BootLoader.Request(plan.kernelName(), plan.kernel(), null, null, plan.modules(), plan.dtb(),
+                    bootargs);
+        } else {
+            List<BootLoader.Module> mods = new ArrayList<>();
+            for (String m : modules) {
+                mods.add(module(m));
+            }
+            request = new BootLoader.Request(kernel.toString(), read(kernel),
+                    initrd == null ? null : initrd.toString(), initrd == null ? null : read(initrd),
+                    mods, dtb == null ? null : read(dtb), bootargs);
         }
-        BootLoader.Request request = new BootLoader.Request(kernel.toString(), read(kernel),
-                initrd == null ? null : initrd.toString(), initrd == null ? null : read(initrd),
-                mods, dtb == null ? null : read(dtb), bootargs);
 
         OutputStream console = new BufferedOutputStream(out, 1 << 16);
         Machine machine = BoardAssembler.build(board,
