@@ -17,6 +17,7 @@ import org.hyplab.board.DeviceTreeGenerator;
 import org.hyplab.machine.BootLoader;
 import org.hyplab.machine.Machine;
 import org.hyplab.testing.Emulator;
+import org.hyplab.testing.HypervisorScenarios;
 import org.hyplab.testing.Qemu;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,23 +89,7 @@ class HypervisorDecodeIT {
         options.addAll(List.of("-dtb", dtb.toString()));
         Qemu.Run qemu = Qemu.run(IMAGE, "vexpress-a15,secure=off", 60, options.toArray(String[]::new));
         assertEquals(0, qemu.exitCode(), qemu.text());
-        assertEquals(byDomain(hyplab.text()), byDomain(qemu.text()), scenario + " on QEMU:\n" + qemu.text());
-    }
-
-    /**
-     * A console's lines by the domain they are about ("(d2) ..." and "(XEN) d2: ..."), the
-     * others under "": each domain's lines in order. QEMU's two CPUs run two domains at once,
-     * in real time, so lines of different domains may interleave differently from HypLab's
-     * (deterministic) order; a line itself is never broken.
-     */
-    static Map<String, List<String>> byDomain(String console) {
-        Map<String, List<String>> lines = new TreeMap<>();
-        Pattern domain = Pattern.compile("^(?:\\(XEN\\) )?\\(?(d\\d+)[):]");
-        for (String line : console.replace("\r\n", "\n").lines().toList()) {
-            Matcher m = domain.matcher(line);
-            lines.computeIfAbsent(m.find() ? m.group(1) : "", k -> new ArrayList<>()).add(line);
-        }
-        return lines;
+        assertEquals(HypervisorScenarios.byDomain(hyplab.text()), HypervisorScenarios.byDomain(qemu.text()), scenario + " on QEMU:\n" + qemu.text());
     }
 
     @Test
