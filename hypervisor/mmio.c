@@ -12,6 +12,7 @@
 #include "console.h"
 #include "decode.h"
 #include "domain.h"
+#include "inject.h"
 #include "vgic.h"
 #include "vpl011.h"
 
@@ -76,11 +77,15 @@ static bool access_from_syndrome(const struct cpu_regs *regs, uint32_t hsr, stru
 }
 
 /* The guest touched a guest physical address with nothing behind it, or a register the device
- * does not implement. */
+ * does not implement: as Xen does, the guest takes a data abort of its own (inject.c), with
+ * DFAR the virtual address its instruction used (HDFAR), and the instruction does not complete. */
 static void bad_access(struct cpu_regs *regs, uint32_t ipa, const char *what)
 {
-    printk("d%u: data abort at guest address %08x (pc %08x): %s\n", current->id, ipa, regs->pc, what);
-    domain_kill(current, "crashed");
+    uint32_t va;
+    __asm__ volatile("mrc p15, 4, %0, c6, c0, 0" : "=r"(va));     /* HDFAR */
+    if (guest_fault_log())
+        printk("d%u: guest address %08x (pc %08x): %s: data abort injected\n", current->id, ipa, regs->pc, what);
+    inject_data_abort(regs, va);
 }
 
 void do_data_abort(struct cpu_regs *regs, uint32_t hsr)
