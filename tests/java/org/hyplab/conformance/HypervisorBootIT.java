@@ -39,6 +39,7 @@ class HypervisorBootIT {
     static final Map<String, List<String>> SCENARIOS = Map.of(
             "boot", List.of(),
             "hello", List.of("hello"),
+            "mmu", List.of("mmu"),
             "trio", List.of("crash", "vuart", "hello"));
 
     private static String golden(String scenario, String board) throws Exception {
