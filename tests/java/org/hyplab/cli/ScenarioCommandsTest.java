@@ -129,7 +129,7 @@ class ScenarioCommandsTest {
                 "run", "--kernel", "x.elf", "--hypervisor", "--guest", "hello");
         refused("hyplab run: --hypervisor makes the device tree and places the guests itself: leave out --dtb, "
                 + "--initrd and --module", "run", "--hypervisor", "--guest", "hello", "--module", "x@0x84000000");
-        refused("hyplab run: d1 hello: memory must be a multiple of 2 MiB and at least 4 MiB, not 5 MiB",
+        refused("hyplab run: d1 hello: memory must be a multiple of 2 MiB from 4 to 512 MiB, not 5 MiB",
                 "run", "--board", "vexpress-a15", "--hypervisor", "--guest", "hello,memory=5");
         Path notKernel = Files.writeString(dir.resolve("readme.txt"), "this is text, not a guest kernel, and long enough");
         refused("hyplab run: " + notKernel + ": not a guest kernel: neither a zImage (magic 0x016F2818 at offset 0x24) "
