@@ -10,6 +10,8 @@ struct mmio_access {
     bool write;             /* a store (else a load) */
     bool sign_extend;       /* LDRSB, LDRSH */
     uint32_t rt;            /* the register loaded or stored */
+    bool pair;              /* LDRD, STRD: a second word, at the address + 4, ... */
+    uint32_t rt2;           /* ... loaded into or stored from this register */
     uint32_t length;        /* of the instruction: 4 (A32) or 2 (16-bit T32) */
     bool writeback;         /* the instruction also updates a base register: */
     uint32_t rn, rn_value;  /* ... this one, to this value */

@@ -110,3 +110,20 @@ void set_guest_reg(struct cpu_regs *regs, uint32_t n, uint32_t value)
     else
         regs->pc = value;
 }
+
+void set_mode_lr(struct cpu_regs *regs, uint32_t mode, uint32_t value)
+{
+    set_lr_of(regs, mode, value);
+}
+
+void set_mode_spsr(uint32_t mode, uint32_t value)
+{
+    switch (mode) {
+    case MODE_FIQ: BANKED_WRITE("spsr_fiq", value); break;
+    case MODE_IRQ: BANKED_WRITE("spsr_irq", value); break;
+    case MODE_SVC: BANKED_WRITE("spsr_svc", value); break;
+    case MODE_ABT: BANKED_WRITE("spsr_abt", value); break;
+    case MODE_UND: BANKED_WRITE("spsr_und", value); break;
+    default:       break;                               /* User and System have no SPSR */
+    }
+}

@@ -30,6 +30,12 @@ static inline uint32_t guest_mode(const struct cpu_regs *regs) { return regs->cp
 uint32_t guest_reg(const struct cpu_regs *regs, uint32_t n);
 void set_guest_reg(struct cpu_regs *regs, uint32_t n, uint32_t value);
 
+/* The banked LR and SPSR of one of the guest's PL1 modes (FIQ, IRQ, SVC, Abort, Undefined),
+ * whatever mode it is in now: what exception entry writes (ARM ARM B1.8.3), and inject.c with
+ * it. LR of User and System mode is LR_usr, in the frame; they have no SPSR (writes ignored). */
+void set_mode_lr(struct cpu_regs *regs, uint32_t mode, uint32_t value);
+void set_mode_spsr(uint32_t mode, uint32_t value);
+
 /* Loads 'regs' into the CPU and ERETs into the guest (entry.S). */
 void return_to_guest(struct cpu_regs *regs) __attribute__((noreturn));
 

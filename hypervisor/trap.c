@@ -6,6 +6,7 @@
 #include "console.h"
 #include "domain.h"
 #include "hypercall.h"
+#include "inject.h"
 #include "mmio.h"
 #include "psci.h"
 #include "sched.h"
@@ -49,6 +50,7 @@ void hyp_trap(uint32_t vector, const uint32_t *regs)
 #define EC_CP15_64      0x04
 #define EC_HVC          0x12
 #define EC_SMC          0x13
+#define EC_IABT_GUEST   0x20
 #define EC_DABT_GUEST   0x24
 #define XEN_HYPERCALL_TAG   0xea1
 
@@ -139,8 +141,14 @@ void guest_trap(struct cpu_regs *regs)
         else if ((hsr & 0xffff) == 0)
             do_psci(regs);              /* SMCCC: PSCI through HVC #0 (XEN-ABI.md §9) */
         else {
-            printk("d%u: unhandled trap at %08x: HSR %08x (EC %02x)\n", current->id, regs->pc, hsr, ec);
-            domain_kill(current, "crashed");
+            /* Neither: an undefined instruction for the guest, as on Xen (XEN-ABI.md §1).
+             * Stepping back to the HVC gives LR_und = the HVC + 4, as if the HVC itself were
+             * undefined (Xen 4.17 does not step back: its LR_und is the HVC + 8). */
+            if (guest_fault_log())
+                printk("d%u: HVC #0x%x at %08x is not a hypercall: undefined instruction injected\n",
+                       current->id, hsr & 0xffff, regs->pc - 4);
+            regs->pc -= 4;              /* HVC is 4 bytes in ARM and Thumb state */
+            inject_undefined(regs);
         }
         break;
     case EC_SMC:
@@ -152,9 +160,15 @@ void guest_trap(struct cpu_regs *regs)
     case EC_DABT_GUEST:
         do_data_abort(regs, hsr);       /* an emulated device, or nothing there */
         break;
+    case EC_IABT_GUEST:
+        do_instruction_abort(regs);     /* executing where there is nothing (inject.c) */
+        break;
     default:
-        printk("d%u: unhandled trap at %08x: HSR %08x (EC %02x)\n", current->id, regs->pc, hsr, ec);
-        domain_kill(current, "crashed");
+        /* Anything else the guest did that trapped: UNDEFINED, as Xen's "Unknown Guest Trap". */
+        if (guest_fault_log())
+            printk("d%u: unknown trap at %08x: HSR %08x (EC %02x): undefined instruction injected\n",
+                   current->id, regs->pc, hsr, ec);
+        inject_undefined(regs);
     }
     leave_hypervisor(regs);             /* maybe another vCPU's registers in 'regs' now */
 }

@@ -11,6 +11,7 @@
 #define CONSOLEIO_write             0
 #define SCHEDOP_shutdown            2
 #define SHUTDOWN_poweroff           0
+#define SHUTDOWN_crash              3
 
 static inline long hypercall3(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2)
 {

@@ -94,6 +94,24 @@ public final class HypervisorScenarios {
         }
     }
 
+    /**
+     * A console's lines by the domain they are about ("(d2) ..." and "(XEN) d2: ..."), the
+     * hypervisor's other lines under "": each group's lines in order. With two CPUs, lines of
+     * different domains interleave in an order that depends on timing (HypLab's is
+     * deterministic, but moves with any change in the hypervisor's or a guest's speed; QEMU's
+     * depends on real time); within a domain, and for the hypervisor's own lines, the order is
+     * fixed. A line itself is never broken.
+     */
+    public static Map<String, List<String>> byDomain(String console) {
+        Map<String, List<String>> lines = new java.util.TreeMap<>();
+        Pattern domain = Pattern.compile("^(?:\\(XEN\\) )?\\(?(d\\d+)[):]");
+        for (String line : console.replace("\r\n", "\n").lines().toList()) {
+            Matcher m = domain.matcher(line);
+            lines.computeIfAbsent(m.find() ? m.group(1) : "", k -> new ArrayList<>()).add(line);
+        }
+        return lines;
+    }
+
     /** Each domain's lines, {@code (dN) } prefix kept, in the order printed; domains by number. */
     public static Map<Integer, List<String>> domainLines(String console) {
         Map<Integer, List<String>> byDomain = new java.util.TreeMap<>();
