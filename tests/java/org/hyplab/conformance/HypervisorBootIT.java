@@ -77,12 +77,13 @@ class HypervisorBootIT {
                 .map(name -> DynamicTest.dynamicTest(name, () -> onHypLab(name, "arndale")));
     }
 
-    /** Virtualization hides the board: the guests' own lines are the same on both. */
+    /** Virtualization hides the board: each guest's own lines are the same on both. */
     @Test
     void theGuestsSeeNoDifferenceBetweenTheBoards() {
+        // Each domain's own lines; two CPUs may interleave the domains differently on each board.
         for (String scenario : HypervisorScenarios.all().keySet()) {
-            assertEquals(guestLines(HypervisorScenarios.golden(scenario, "vexpress-a15")),
-                    guestLines(HypervisorScenarios.golden(scenario, "arndale")), scenario);
+            assertEquals(HypervisorScenarios.domainLines(HypervisorScenarios.golden(scenario, "vexpress-a15")),
+                    HypervisorScenarios.domainLines(HypervisorScenarios.golden(scenario, "arndale")), scenario);
         }
         assertEquals(List.of("(d1) Hello from a guest of the tiniest cloud!", "(d1) I run in SVC mode, below the hypervisor.",
                 "(d1) My device tree is at 40e00000, and it is one (magic d00dfeed)."),
