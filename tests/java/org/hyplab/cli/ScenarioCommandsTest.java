@@ -123,6 +123,8 @@ class ScenarioCommandsTest {
                 "export", "--board", "arndale", "--guest", "hello", "--hypervisor", dir.resolve("none.bin").toString(),
                 "-o", out);
         assertTrue(Files.notExists(dir.resolve("x")), "nothing written for a refused export");
+        refused("hyplab run: d1 smp: cpus must be from 1 to 1 (the vexpress-a15 has 1 CPU), not 2",
+                "run", "--smp", "1", "--hypervisor", "--guest", "smp");
         refused("hyplab run: --guest needs --hypervisor: guests run under a hypervisor",
                 "run", "--board", "vexpress-a15", "--guest", "hello");
         refused("hyplab run: give either --kernel FILE or --hypervisor [FILE], not both",

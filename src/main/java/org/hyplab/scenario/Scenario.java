@@ -98,8 +98,8 @@ public final class Scenario {
     private static void check(BoardDescription board, Guest g, int id) {
         String who = "d" + id + " " + g.name();
         if (g.cpus() < 1 || g.cpus() > board.cpus()) {
-            throw new ScenarioException(String.format("%s: cpus must be from 1 to %d (the %s has %d CPUs), not %d",
-                    who, board.cpus(), board.id(), board.cpus(), g.cpus()));
+            throw new ScenarioException(String.format("%s: cpus must be from 1 to %d (the %s has %d CPU%s), not %d",
+                    who, board.cpus(), board.id(), board.cpus(), board.cpus() == 1 ? "" : "s", g.cpus()));
         }
         long mem = g.memBytes();
         if (mem % MEMORY_GRAIN != 0 || mem < MIN_MEMORY || mem > MAX_MEMORY) {
