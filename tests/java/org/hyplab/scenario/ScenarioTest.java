@@ -79,10 +79,14 @@ class ScenarioTest {
         assertEquals(64 * MIB, overridden.memBytes());
     }
 
-    /** dtc reads the tree back; /chosen holds exactly Xen's bootargs and one domU per guest. */
+    /**
+     * dtc reads the tree back; /chosen holds exactly Xen's bootargs and one domU per guest, each
+     * kernel with its bootargs (the default, or the rest of the spec after "bootargs=", commas
+     * and all).
+     */
     @Test
     void theDeviceTreeHoldsExactlyTheDom0lessNodes() {
-        Scenario s = on("vexpress-a15", VEXPRESS_MEM, "small", "pair,memory=48");
+        Scenario s = on("vexpress-a15", VEXPRESS_MEM, "small", "pair,memory=48,bootargs=role=pong, peer=1");
         String dts = Dtc.decompile(s.deviceTree());
         String chosen = dts.substring(dts.indexOf("\tchosen {"), dts.indexOf("\n\t};\n", dts.indexOf("\tchosen {")) + 5);
         assertEquals("""
@@ -184,7 +188,7 @@ class ScenarioTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a kernel at all, but long enough to have a header");
         assertEquals(text + ": not a guest kernel: neither a zImage (magic 0x016F2818 at offset 0x24) nor an ELF",
                 refusal("vexpress-a15", VEXPRESS_MEM, text.toString()));
-        assertEquals("--guest small,colour=red: unknown option 'colour=red' (options: cpus=N, memory=MiB)",
+        assertEquals("--guest small,colour=red: unknown option 'colour=red' (options: cpus=N, memory=MiB, bootargs=TEXT)",
                 refusal("vexpress-a15", VEXPRESS_MEM, "small,colour=red"));
         assertEquals("--guest small,cpus=two: cpus must be a number of virtual CPUs, not 'two'",
                 refusal("vexpress-a15", VEXPRESS_MEM, "small,cpus=two"));

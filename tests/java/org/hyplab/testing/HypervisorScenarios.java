@@ -68,7 +68,7 @@ public final class HypervisorScenarios {
     /** The scenario on {@code board} with {@code memBytes} of RAM. */
     public static Scenario scenario(String name, String board, long memBytes) {
         GuestCatalog catalog = GuestCatalog.of(TestProject.repositoryRoot(), Qemu.armDir());
-        List<Guest> guests = guests(name).stream().map(catalog::named).toList();
+        List<Guest> guests = guests(name).stream().map(catalog::parse).toList();   // "NAME[,cpus=N][,bootargs=...]"
         return Scenario.of(Emulator.board(board), memBytes, guests);
     }
 

@@ -17,10 +17,11 @@ import org.hyplab.machine.LoadException;
 import org.hyplab.machine.Machine;
 
 /**
- * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu]}: the interpreter's
- * speed on a CPU-bound program, beside QEMU's on the same ELF. Without {@code --kernel} it
- * measures the program twice, with the MMU off and as a guest with stage 1 and stage 2 on, and
- * prints the slowdown translation costs.
+ * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu] [--only mips|boot]}:
+ * the interpreter's speed on a CPU-bound program, beside QEMU's on the same ELF. Without
+ * {@code --kernel} it measures the program twice, with the MMU off and as a guest with stage 1
+ * and stage 2 on, and prints the slowdown translation costs; then the teaching hypervisor's boot
+ * with four guests on both boards ({@link HypervisorBootBench}).
  *
  * <p>HypLab runs in this JVM: {@code warmup} runs let the JIT settle, then {@code runs} timed
  * runs; QEMU runs as a whole process ({@code qemu-system-arm -M vexpress-a15,secure=off}),
@@ -50,6 +51,7 @@ public final class BenchCommand implements Command {
         int runs = 5;
         int warmup = 3;
         boolean qemu = true;
+        String only = "";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -57,9 +59,18 @@ public final class BenchCommand implements Command {
                 case "--runs" -> runs = count(value(args, ++i, arg), arg, 1);
                 case "--warmup" -> warmup = count(value(args, ++i, arg), arg, 0);
                 case "--no-qemu" -> qemu = false;
+                case "--only" -> {
+                    only = value(args, ++i, arg);
+                    if (!only.equals("mips") && !only.equals("boot")) {
+                        throw new UsageException("--only takes mips or boot, not '" + only + "'");
+                    }
+                }
                 default -> throw new UsageException("unknown option '" + arg
-                        + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu)");
+                        + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu, --only mips|boot)");
             }
+        }
+        if (only.equals("boot")) {
+            return bootBench(runs, warmup, out, err);
         }
         List<Double> mips = new ArrayList<>();
         for (Path kernel : kernels) {
@@ -73,7 +84,16 @@ public final class BenchCommand implements Command {
             out.printf("MMU on (stage 1 + stage 2) vs off: %.1f vs %.1f MIPS, %+.1f%%%n",
                     mips.get(1), mips.get(0), 100.0 * (mips.get(1) - mips.get(0)) / mips.get(0));
         }
+        if (only.isEmpty() && kernels.size() == 2) {
+            return bootBench(runs, warmup, out, err);
+        }
         return EXIT_OK;
+    }
+
+    private static int bootBench(int runs, int warmup, PrintStream out, PrintStream err) {
+        boolean ok = HypervisorBootBench.run("vexpress-a15", 256L << 20, runs, warmup, out, err)
+                && HypervisorBootBench.run("arndale", 1L << 30, runs, warmup, out, err);
+        return ok ? EXIT_OK : EXIT_FAILED;
     }
 
     /** Times one kernel on HypLab (and QEMU); returns HypLab's MIPS (from the median), or -1 on failure. */
@@ -169,7 +189,7 @@ public final class BenchCommand implements Command {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static String seconds(long[] nanos) {
+    static String seconds(long[] nanos) {
         List<String> parts = new ArrayList<>();
         for (long n : nanos) {
             parts.add(String.format("%.3f", n / 1e9));

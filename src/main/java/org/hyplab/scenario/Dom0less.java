@@ -33,8 +33,6 @@ public final class Dom0less {
      * the guests' console_io lines (XEN-ABI.md §2.1 and the appendix).
      */
     public static final String XEN_BOOTARGS = "console=dtuart dtuart=serial0 loglvl=all guest_loglvl=all";
-    /** A Linux guest finds its console on the vpl011 as ttyAMA0; the tiny guests ignore it. */
-    public static final String DOMAIN_BOOTARGS = "console=ttyAMA0";
     /** Without a dom0 only "no-xenstore" works: an empty or "enabled" value panics (§7). */
     public static final String ENHANCED = "no-xenstore";
 
@@ -58,7 +56,7 @@ public final class Dom0less {
             FdtNode module = node.add(new FdtNode("module@" + Long.toHexString(d.moduleAddress())));
             module.set(FdtProperty.strings("compatible", "multiboot,kernel", "multiboot,module"));
             module.set(FdtProperty.cells("reg", List.of(d.moduleAddress(), d.moduleSize())));
-            module.set(FdtProperty.string("bootargs", DOMAIN_BOOTARGS));
+            module.set(FdtProperty.string("bootargs", d.guest().bootargs()));
         }
     }
 }

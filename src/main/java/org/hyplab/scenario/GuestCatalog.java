@@ -77,8 +77,9 @@ public final class GuestCatalog {
     }
 
     /**
-     * A guest as the command line gives it: {@code NAME|FILE[,cpus=N][,memory=MiB]}. A path (it
-     * has a '/' or names an existing file) is a file; anything else a guest's name.
+     * A guest as the command line gives it: {@code NAME|FILE[,cpus=N][,memory=MiB][,bootargs=TEXT]}.
+     * A path (it has a '/' or names an existing file) is a file; anything else a guest's name.
+     * {@code bootargs} comes last and takes the rest, commas included.
      */
     public Guest parse(String spec) {
         String target = spec;
@@ -92,7 +93,13 @@ public final class GuestCatalog {
             throw new ScenarioException("--guest needs a guest's name or a file, not '" + spec + "'");
         }
         Guest guest = target.contains("/") || Files.isRegularFile(Path.of(target)) ? file(Path.of(target)) : named(target);
-        for (String option : options) {
+        for (int i = 0; i < options.length; i++) {
+            String option = options[i];
+            if (option.startsWith("bootargs=")) {
+                String rest = String.join(",", java.util.Arrays.copyOfRange(options, i, options.length));
+                guest = guest.withBootargs(rest.substring("bootargs=".length()));
+                break;
+            }
             int eq = option.indexOf('=');
             String key = eq < 0 ? option : option.substring(0, eq);
             String value = eq < 0 ? "" : option.substring(eq + 1);
@@ -100,7 +107,7 @@ public final class GuestCatalog {
                 case "cpus" -> guest = guest.withCpus((int) number(spec, key, value, "a number of virtual CPUs"));
                 case "memory" -> guest = guest.withMemory(number(spec, key, value, "a number of MiB") << 20);
                 default -> throw new ScenarioException("--guest " + spec + ": unknown option '" + option
-                        + "' (options: cpus=N, memory=MiB)");
+                        + "' (options: cpus=N, memory=MiB, bootargs=TEXT)");
             }
         }
         return guest;
