@@ -124,7 +124,7 @@ class ScenarioTest {
                 \t\t\tmodule@84100000 {
                 \t\t\t\tcompatible = "multiboot,kernel\\0multiboot,module";
                 \t\t\t\treg = <0x84100000 0x200>;
-                \t\t\t\tbootargs = "console=ttyAMA0";
+                \t\t\t\tbootargs = "role=pong, peer=1";
                 \t\t\t};
                 \t\t};
                 \t};

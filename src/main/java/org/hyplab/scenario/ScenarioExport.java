@@ -156,6 +156,9 @@ public final class ScenarioExport {
             if (d.guest().memBytes() != Guest.DEFAULT_MEMORY) {
                 s.append(",memory=").append(d.guest().memBytes() >> 20);
             }
+            if (!d.guest().bootargs().equals(Guest.DEFAULT_BOOTARGS)) {
+                s.append(",bootargs='").append(d.guest().bootargs().replace("'", "'\\''")).append('\'');
+            }
         }
         return s.toString();
     }
