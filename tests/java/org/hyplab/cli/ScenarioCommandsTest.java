@@ -105,8 +105,8 @@ class ScenarioCommandsTest {
     @Test
     void badInputIsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
         String out = dir.resolve("x").toString();
-        refused("hyplab export: -o DIR is required; usage: export --board B --guest NAME|FILE[,cpus=N][,memory=MiB] ... "
-                + "-o DIR [--hypervisor FILE]", "export", "--board", "vexpress-a15", "--guest", "hello");
+        refused("hyplab export: -o DIR is required; usage: export --board B "
+                + "--guest NAME|FILE[,cpus=N][,memory=MiB][,bootargs=TEXT] ... -o DIR [--hypervisor FILE]", "export", "--board", "vexpress-a15", "--guest", "hello");
         // The exact message, with its list of guests, is ScenarioTest's; here: one line, exit 2.
         Result unknown = main("export", "--board", "vexpress-a15", "--guest", "nope", "-o", out);
         assertEquals(2, unknown.exit());
