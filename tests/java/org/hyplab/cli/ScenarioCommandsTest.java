@@ -105,8 +105,8 @@ class ScenarioCommandsTest {
     @Test
     void badInputIsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
         String out = dir.resolve("x").toString();
-        refused("hyplab export: -o DIR is required; usage: export --board B --guest NAME|FILE[,cpus=N][,memory=MiB] ... "
-                + "-o DIR [--hypervisor FILE]", "export", "--board", "vexpress-a15", "--guest", "hello");
+        refused("hyplab export: -o DIR is required; usage: export --board B "
+                + "--guest NAME|FILE[,cpus=N][,memory=MiB][,bootargs=TEXT] ... -o DIR [--hypervisor FILE]", "export", "--board", "vexpress-a15", "--guest", "hello");
         // The exact message, with its list of guests, is ScenarioTest's; here: one line, exit 2.
         Result unknown = main("export", "--board", "vexpress-a15", "--guest", "nope", "-o", out);
         assertEquals(2, unknown.exit());
@@ -123,13 +123,15 @@ class ScenarioCommandsTest {
                 "export", "--board", "arndale", "--guest", "hello", "--hypervisor", dir.resolve("none.bin").toString(),
                 "-o", out);
         assertTrue(Files.notExists(dir.resolve("x")), "nothing written for a refused export");
+        refused("hyplab run: d1 smp: cpus must be from 1 to 1 (the vexpress-a15 has 1 CPU), not 2",
+                "run", "--smp", "1", "--hypervisor", "--guest", "smp");
         refused("hyplab run: --guest needs --hypervisor: guests run under a hypervisor",
                 "run", "--board", "vexpress-a15", "--guest", "hello");
         refused("hyplab run: give either --kernel FILE or --hypervisor [FILE], not both",
                 "run", "--kernel", "x.elf", "--hypervisor", "--guest", "hello");
         refused("hyplab run: --hypervisor makes the device tree and places the guests itself: leave out --dtb, "
                 + "--initrd and --module", "run", "--hypervisor", "--guest", "hello", "--module", "x@0x84000000");
-        refused("hyplab run: d1 hello: memory must be a multiple of 2 MiB and at least 4 MiB, not 5 MiB",
+        refused("hyplab run: d1 hello: memory must be a multiple of 2 MiB from 4 to 512 MiB, not 5 MiB",
                 "run", "--board", "vexpress-a15", "--hypervisor", "--guest", "hello,memory=5");
         Path notKernel = Files.writeString(dir.resolve("readme.txt"), "this is text, not a guest kernel, and long enough");
         refused("hyplab run: " + notKernel + ": not a guest kernel: neither a zImage (magic 0x016F2818 at offset 0x24) "

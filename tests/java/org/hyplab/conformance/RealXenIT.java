@@ -147,7 +147,7 @@ class RealXenIT {
                 }));
                 continue;
             }
-            Guest guest = catalog.named(name);
+            Guest guest = catalog.parse(name);   // an entry as the command line writes it
             Scenario alone = Scenario.of(Emulator.board(ScenarioExport.QEMU_BOARD),
                     (long) ScenarioExport.QEMU_MEM_MIB << 20, List.of(guest));
             Path out = dir.resolve(name);

@@ -205,10 +205,16 @@ class ScenarioTest {
                 refusal("vexpress-a15", VEXPRESS_MEM, "small,cpus=3"));
         assertEquals("d2 small: cpus must be from 1 to 2 (the vexpress-a15 has 2 CPUs), not 0",
                 refusal("vexpress-a15", VEXPRESS_MEM, "small", "small,cpus=0"));
-        assertEquals("d1 small: memory must be a multiple of 2 MiB and at least 4 MiB, not 3 MiB",
+        assertEquals("d1 small: memory must be a multiple of 2 MiB from 4 to 512 MiB, not 3 MiB",
                 refusal("vexpress-a15", VEXPRESS_MEM, "small,memory=3"));
-        assertEquals("d1 small: memory must be a multiple of 2 MiB and at least 4 MiB, not 2 MiB",
+        assertEquals("d1 small: memory must be a multiple of 2 MiB from 4 to 512 MiB, not 2 MiB",
                 refusal("vexpress-a15", VEXPRESS_MEM, "small,memory=2"));
+        assertEquals("d1 small: memory must be a multiple of 2 MiB from 4 to 512 MiB, not 514 MiB",
+                refusal("vexpress-a15", 2048 * MIB, "small,memory=514"));
+        on("vexpress-a15", 2048 * MIB, "small,memory=512");
+        String[] nine = new String[9];
+        java.util.Arrays.fill(nine, "small");
+        assertEquals("9 guests: the hypervisor runs at most 8 domains", refusal("vexpress-a15", VEXPRESS_MEM, nine));
         // 128 MiB above the tree at RAM + 128 MiB, less its 2 MiB: 126 MiB for the domains.
         assertEquals("the domains' RAM (128 MiB in all) does not fit in the 126 MiB above the device tree "
                 + "(256 MiB of RAM; give more with --mem)", refusal("vexpress-a15", VEXPRESS_MEM, "small,memory=128"));
@@ -224,14 +230,16 @@ class ScenarioTest {
     }
 
     @Test
-    void guestsThatDoNotFitBelowTheDeviceTreeAreRefused() {
+    void guestsThatDoNotFitBelowTheDeviceTreeAreRefused() throws Exception {
         // With 128 MiB the tree is at RAM + 64 MiB: no room at all.
         assertEquals("d1 small: the guests' kernels do not fit between RAM + 64 MiB and the device tree at "
                 + "0x84000000 (128 MiB of RAM; give more with --mem)", refusal("vexpress-a15", 128 * MIB, "small"));
-        // 256 MiB: modules at 0x84000000, 0x84200000, ... each 1.5 MiB in 2 MiB: 32 fit below 0x88000000.
-        String[] many = new String[33];
-        java.util.Arrays.fill(many, "big");
-        assertEquals("d33 big: the guests' kernels do not fit between RAM + 64 MiB and the device tree at "
-                + "0x88000000 (256 MiB of RAM; give more with --mem)", refusal("vexpress-a15", VEXPRESS_MEM, many));
+        // 256 MiB: 12 MiB kernels at 0x84000000, 0x84C00000, ...: five fit below 0x88000000.
+        Path large = Files.write(dir.resolve("large.zImage"), GuestImages.zImage(0x40008000L, 12 << 20, 12 << 20));
+        String[] six = new String[6];
+        java.util.Arrays.fill(six, large.toString());
+        assertEquals("d6 large.zImage: the guests' kernels do not fit between RAM + 64 MiB and the device tree at "
+                + "0x88000000 (256 MiB of RAM; give more with --mem)", refusal("vexpress-a15", VEXPRESS_MEM, six));
+        assertEquals(5, on("vexpress-a15", VEXPRESS_MEM, java.util.Arrays.copyOf(six, 5)).domains().size());
     }
 }

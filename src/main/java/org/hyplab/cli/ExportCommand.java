@@ -21,7 +21,7 @@ import org.hyplab.scenario.ScenarioExport;
  */
 public final class ExportCommand implements Command {
 
-    private static final String USAGE = "usage: export --board B --guest NAME|FILE[,cpus=N][,memory=MiB] ... -o DIR "
+    private static final String USAGE = "usage: export --board B --guest NAME|FILE[,cpus=N][,memory=MiB][,bootargs=TEXT] ... -o DIR "
             + "[--hypervisor FILE]";
 
     private final Path root;

@@ -37,7 +37,7 @@ public final class RunCommand implements Command {
     static final int EXIT_BUDGET = 3;
     static final int EXIT_DEADLOCK = 4;
 
-    static final String OPTIONS = "--board B, --kernel FILE, --hypervisor [FILE], --guest NAME|FILE[,cpus=N][,memory=MiB], "
+    static final String OPTIONS = "--board B, --kernel FILE, --hypervisor [FILE], --guest NAME|FILE[,cpus=N][,memory=MiB][,bootargs=TEXT], "
             + "--dtb FILE, --initrd FILE, --module FILE@ADDR, --bootargs TEXT, --smp N, --mem MiB, --max-insns N";
 
     private final InputStream stdin;

@@ -39,6 +39,9 @@ public final class Scenario {
     static final long GUEST_DTB_SLOT = 2L << 20;
     /** The least RAM a domain can have: its kernel below, its device tree in the top 2 MiB. */
     static final long MIN_MEMORY = 4L << 20;
+    /** HypLab's hypervisor gives a domain at most 512 MiB and runs at most 8 (hypervisor/domain.c). */
+    static final long MAX_MEMORY = 512L << 20;
+    static final int MAX_DOMAINS = 8;
 
     private final BoardDescription board;
     private final long memBytes;
@@ -60,6 +63,10 @@ public final class Scenario {
         if (memBytes <= 0 || memBytes > board.dram().size()) {
             throw new ScenarioException(String.format("%s has at most %d MiB of RAM, not %d MiB",
                     board.id(), board.dram().size() >> 20, memBytes >> 20));
+        }
+        if (guests.size() > MAX_DOMAINS) {
+            throw new ScenarioException(String.format("%d guests: the hypervisor runs at most %d domains",
+                    guests.size(), MAX_DOMAINS));
         }
         long ramBase = board.dram().base();
         long dtbAt = ramBase + Math.min(memBytes / 2, DTB_MAX_OFFSET);
@@ -91,12 +98,12 @@ public final class Scenario {
     private static void check(BoardDescription board, Guest g, int id) {
         String who = "d" + id + " " + g.name();
         if (g.cpus() < 1 || g.cpus() > board.cpus()) {
-            throw new ScenarioException(String.format("%s: cpus must be from 1 to %d (the %s has %d CPUs), not %d",
-                    who, board.cpus(), board.id(), board.cpus(), g.cpus()));
+            throw new ScenarioException(String.format("%s: cpus must be from 1 to %d (the %s has %d CPU%s), not %d",
+                    who, board.cpus(), board.id(), board.cpus(), board.cpus() == 1 ? "" : "s", g.cpus()));
         }
         long mem = g.memBytes();
-        if (mem % MEMORY_GRAIN != 0 || mem < MIN_MEMORY) {
-            throw new ScenarioException(String.format("%s: memory must be a multiple of 2 MiB and at least 4 MiB, not %s",
+        if (mem % MEMORY_GRAIN != 0 || mem < MIN_MEMORY || mem > MAX_MEMORY) {
+            throw new ScenarioException(String.format("%s: memory must be a multiple of 2 MiB from 4 to 512 MiB, not %s",
                     who, mem % (1 << 20) == 0 ? (mem >> 20) + " MiB" : (mem >> 10) + " KiB"));
         }
         long ramEnd = GuestKernel.GUEST_RAM_BASE + mem - GUEST_DTB_SLOT;

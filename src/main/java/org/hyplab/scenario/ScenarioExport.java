@@ -116,6 +116,9 @@ public final class ScenarioExport {
         s.append("# xen,xen-bootargs and the domU nodes (XEN-ABI.md §7 and appendix). Xen prints console_io\n");
         s.append("# output as (d1) text and vpl011 output as (XEN) DOM1: text. Xen never powers the board off:\n");
         s.append("# stop QEMU with Ctrl-A X (or run this under timeout).\n");
+        if (scenario.domains().isEmpty()) {
+            s.append("# This scenario has no guests: Xen, with no domain to build, panics.\n");
+        }
         s.append("XEN=${XEN:-${XDG_CACHE_HOME:-$HOME/.cache}/hyplab/xen-4.17/xen-4.17-armhf}\n");
         s.append("if [ ! -f \"$XEN\" ]; then\n");
         s.append("    echo \"xen.sh: no Xen 4.17 at $XEN (./hyplab setup fetches it; or set XEN=FILE)\" >&2\n");
@@ -152,6 +155,9 @@ public final class ScenarioExport {
             }
             if (d.guest().memBytes() != Guest.DEFAULT_MEMORY) {
                 s.append(",memory=").append(d.guest().memBytes() >> 20);
+            }
+            if (!d.guest().bootargs().equals(Guest.DEFAULT_BOOTARGS)) {
+                s.append(",bootargs='").append(d.guest().bootargs().replace("'", "'\\''")).append('\'');
             }
         }
         return s.toString();
