@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Test;
  * as Xen makes them, XEN-ABI.md §1) and shut itself down; d2 printed hello's lines and shut down;
  * the board powered off. The domains may run in turn (today) or side by side (with the
  * scheduler), so lines are looked for, not their order. The injected exceptions are checked against the ARM ARM by the fuzz
- * itself before it starts (LR, SPSR, CPSR, DFSR, DFAR; see fuzz.c), and it says so. Finally,
- * virtualization hides the board: each guest's lines are the same on both boards, a run being
- * deterministic.
+ * itself before it starts (LR, SPSR, CPSR, DFSR, DFAR; see fuzz.c), and it says so. Finally, the
+ * emulator is deterministic: a second run prints exactly the same. (The two boards are not
+ * compared: their timers tick at different rates, so the domains' time slices differ, and once
+ * the fuzz's event channel and grant calls to d2 succeed, what they return depends on whether
+ * d2 is still alive.)
  */
 class HypervisorFuzzIT {
 
@@ -113,7 +115,6 @@ class HypervisorFuzzIT {
         survived("vexpress-a15", vexpress);
         String arndale = run("arndale");
         survived("arndale", arndale);
-        assertEquals(lines(vexpress, "(d1)"), lines(arndale, "(d1)"));
-        assertEquals(lines(vexpress, "(d2)"), lines(arndale, "(d2)"));
+        assertEquals(vexpress, run("vexpress-a15"), "a second run on the same board");
     }
 }
