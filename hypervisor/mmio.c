@@ -100,8 +100,10 @@ void do_data_abort(struct cpu_regs *regs, uint32_t hsr)
     struct mmio_access a;
     const char *why = NULL;
     if (!access_from_syndrome(regs, hsr, &a) && (why = decode_access(regs, hsr, va, &a)) != NULL) {
-        printk("d%u: cannot emulate the access at %08x (pc %08x): %s\n", current->id, ipa, regs->pc, why);
-        domain_kill(current, "crashed");
+        /* Xen too gives up on an instruction it cannot decode, with a data abort (io.c). */
+        if (guest_fault_log())
+            printk("d%u: cannot emulate the access at %08x (pc %08x): %s\n", current->id, ipa, regs->pc, why);
+        inject_data_abort(regs, va);
         return;
     }
     /* One access, or two for LDRD and STRD (the second word is on the same page: decode.c).

@@ -130,8 +130,12 @@ void guest_trap(struct cpu_regs *regs)
         if (!condition_passed(hsr, regs->cpsr) || vtimer_cp15(regs, hsr) || cp15_actlr(regs, hsr)) {
             skip_instruction(regs, hsr);
         } else {
-            printk("d%u: unhandled trap at %08x: HSR %08x (EC %02x)\n", current->id, regs->pc, hsr, ec);
-            domain_kill(current, "crashed");
+            /* Some other system register that traps: UNDEFINED for the guest, as on Xen
+             * (vcpreg.c). ELR_hyp is the trapped instruction itself. */
+            if (guest_fault_log())
+                printk("d%u: CP15 access at %08x (HSR %08x) is not emulated: undefined instruction injected\n",
+                       current->id, regs->pc, hsr);
+            inject_undefined(regs);
         }
         break;
     case EC_HVC:
