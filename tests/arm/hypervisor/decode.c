@@ -112,11 +112,12 @@ int main(const void *dtb)
     ONE("ldrsh r1, [r0], #-0x18",       FR, JUNK, 0, 0);
     ONE("ldrsh r1, [r0, r2]!",          U, JUNK, 0x18, 0);
 
-    /* LDRD, STRD (A5.2.8): two words, Rt at the address and Rt + 1 at the address + 4. */
-    ONE("ldrd r2, r3, [r0, #0x14]",     U, 0, JUNK, JUNK);
-    ONE("ldrd r2, r3, [r0], #8",        FR, 0, JUNK, JUNK);
-    ONE("ldrd r2, r3, [r0, -r1]!",      U + 0x20, 8, JUNK, JUNK);
-    ONE("ldrd r2, r3, [r0], r1",        U + 0x14, 4, JUNK, JUNK);
+    /* LDRD, STRD (A5.2.8): two words, Rt at the address and Rt + 1 at the address + 4, on
+     * pairs of registers the vpl011 has: IMSC/RIS/MIS at 0x38/0x3c/0x40, DR/RSR at 0/4. */
+    ONE("ldrd r2, r3, [r0, #0x3c]",     U, 0, JUNK, JUNK);
+    ONE("ldrd r2, r3, [r0], #8",        U + 0x38, 0, JUNK, JUNK);
+    ONE("ldrd r2, r3, [r0, -r1]!",      U + 0x44, 8, JUNK, JUNK);
+    ONE("ldrd r2, r3, [r0], r1",        U, 4, JUNK, JUNK);
     ONE("strd r2, r3, [r0]",            U, 0, 'Q', '!');
     ONE("strd r2, r3, [r0, #-8]!",      U + 8, 0, 'R', '!');
     ONE("strd r2, r3, [r0], -r1",       U, 0x10, 'S', '!');
