@@ -145,6 +145,19 @@ class ScenarioTest {
         assertArrayEquals(s.deviceTree(), patched);
     }
 
+    /** A module no domain lists (e.g. --module beside the scenario) is still described on its own. */
+    @Test
+    void onlyTheModulesNoDomainListsGetABareNode() throws Exception {
+        Scenario s = on("vexpress-a15", VEXPRESS_MEM, "small");
+        List<BootParameters.Module> modules = List.of(new BootParameters.Module(0x8400_0000L, 0x300),
+                new BootParameters.Module(0x8600_0000L, 0x1000));
+        String dts = Dtc.decompile(DeviceTreeGenerator.patch(s.board(), s.deviceTree(),
+                new BootParameters(VEXPRESS_MEM, "", 0, 0, modules)));
+        assertEquals(1, dts.split("module@84000000 \\{", -1).length - 1, dts);
+        assertTrue(dts.contains("\t\tmodule@86000000 {\n\t\t\tcompatible = \"multiboot,module\";\n"
+                + "\t\t\treg = <0x00 0x86000000 0x00 0x1000>;\n\t\t};"), dts);
+    }
+
     @Test
     void aZImageAFewBytesShortOfItsHeaderIsPaddedAndMoreIsTruncated() throws Exception {
         Path short3 = Files.write(dir.resolve("short3.zImage"), GuestImages.zImage(0x40008000L, 0x100, 0x100 - 3));
