@@ -86,11 +86,15 @@ static void save_cp15(struct cp15_regs *c)
     MRC(c3, 0, c0, 0, c->dacr);
     MRC(c5, 0, c0, 0, c->dfsr);
     MRC(c5, 0, c0, 1, c->ifsr);
+    MRC(c5, 0, c1, 0, c->adfsr);
+    MRC(c5, 0, c1, 1, c->aifsr);
     MRC(c6, 0, c0, 0, c->dfar);
     MRC(c6, 0, c0, 2, c->ifar);
     MRRC(0, c7, c->par);
     MRC(c10, 0, c2, 0, c->prrr);
     MRC(c10, 0, c2, 1, c->nmrr);
+    MRC(c10, 0, c3, 0, c->amair0);
+    MRC(c10, 0, c3, 1, c->amair1);
     MRC(c12, 0, c0, 0, c->vbar);
     MRC(c13, 0, c0, 1, c->contextidr);
     MRC(c13, 0, c0, 2, c->tpidrurw);
@@ -109,8 +113,12 @@ static void restore_cp15(const struct cp15_regs *c)
     MCRR(1, c2, c->ttbr1);
     MCR(c10, 0, c2, 0, c->prrr);
     MCR(c10, 0, c2, 1, c->nmrr);
+    MCR(c10, 0, c3, 0, c->amair0);
+    MCR(c10, 0, c3, 1, c->amair1);
     MCR(c5, 0, c0, 0, c->dfsr);
     MCR(c5, 0, c0, 1, c->ifsr);
+    MCR(c5, 0, c1, 0, c->adfsr);
+    MCR(c5, 0, c1, 1, c->aifsr);
     MCR(c6, 0, c0, 0, c->dfar);
     MCR(c6, 0, c0, 2, c->ifar);
     MCRR(0, c7, c->par);

@@ -29,7 +29,8 @@ struct banked_regs {
 /* The PL1 system registers a guest's kernel programs (ARM ARM B4.1): its MMU, fault and thread
  * registers, and its timers' controls. */
 struct cp15_regs {
-    uint32_t sctlr, cpacr, ttbcr, dacr, dfsr, ifsr, dfar, ifar, prrr, nmrr, vbar, contextidr;
+    uint32_t sctlr, cpacr, ttbcr, dacr, dfsr, ifsr, adfsr, aifsr, dfar, ifar, prrr, nmrr, amair0, amair1;
+    uint32_t vbar, contextidr;
     uint32_t tpidrurw, tpidruro, tpidrprw, csselr, cntkctl;
     uint64_t ttbr0, ttbr1, par;
 };
