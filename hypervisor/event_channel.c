@@ -357,6 +357,9 @@ static int32_t status(struct domain *d, struct evtchn_status *s)
     return 0;
 }
 
+_Static_assert(sizeof(struct evtchn_bind_interdomain) == 12 && sizeof(struct evtchn_status) == 24,
+               "arm32 layouts (event_channel.h)");
+
 int32_t do_event_channel_op(struct domain *d, uint32_t cmd, uint32_t arg)
 {
     /* Every argument is a small struct, copied in, handled, copied back if it answers. */
@@ -408,6 +411,8 @@ struct sched_poll {
     uint32_t nr_ports;
     uint64_t timeout;
 };
+
+_Static_assert(sizeof(struct sched_poll) == 24, "arm32 layout (sched.h)");
 
 int32_t evtchn_poll(struct vcpu *v, const struct cpu_regs *regs, uint32_t arg)
 {

@@ -102,6 +102,10 @@ struct gnttab_query_size {          /* 16 bytes */
     int16_t status;
 };
 
+_Static_assert(sizeof(struct gnttab_map_grant_ref) == 32 && sizeof(struct gnttab_unmap_grant_ref) == 24
+               && sizeof(struct gnttab_setup_table) == 24 && sizeof(struct gnttab_copy) == 40
+               && sizeof(struct gnttab_query_size) == 16, "arm32 layouts (grant_table.h)");
+
 #define PAGE_SIZE   0x1000u
 
 static uint32_t nr_frames(const struct domain *d)

@@ -35,6 +35,9 @@ struct xen_remove_from_physmap {
     uint64_t gpfn;
 };
 
+_Static_assert(sizeof(struct xen_add_to_physmap) == 24 && sizeof(struct xen_remove_from_physmap) == 16,
+               "arm32 layouts (memory.h)");
+
 /* The pages themselves, in the hypervisor's .bss: one set per possible domain. */
 static uint8_t pool[P2M_MAX_DOMAINS][XEN_PAGES][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 /* Where each page is mapped in its domain, as gfn + 1 (0: not mapped). */
