@@ -143,6 +143,8 @@ static int32_t xen_version(uint32_t cmd, uint32_t arg)
 /* Xen on ARM has two vCPU operations; vCPUs come and go through PSCI instead. */
 static int32_t vcpu_op(struct domain *d, uint32_t cmd, uint32_t vcpuid, uint32_t arg)
 {
+    if (cmd != VCPUOP_register_vcpu_info && cmd != VCPUOP_register_runstate_memory_area)
+        return -EINVAL;
     if (vcpuid >= d->nr_vcpus)
         return -ENOENT;
     if (cmd == VCPUOP_register_vcpu_info) {
@@ -151,9 +153,7 @@ static int32_t vcpu_op(struct domain *d, uint32_t cmd, uint32_t vcpuid, uint32_t
             return -EFAULT;
         return evtchn_register_vcpu_info(&d->vcpu[vcpuid], info.mfn, info.offset);
     }
-    if (cmd == VCPUOP_register_runstate_memory_area)
-        return -ENOSYS;                     /* no runstate accounting here (Xen keeps one) */
-    return -EINVAL;
+    return -ENOSYS;                         /* runstate areas: no runstate accounting here */
 }
 
 /* --- hvm_op (XEN-ABI.md §2.6) ------------------------------------------------------------ */
