@@ -104,6 +104,11 @@ static uintptr_t vcpu_info(struct vcpu *v)
 
 /* --- delivery (XEN-ABI.md §4) ------------------------------------------------------------ */
 
+static bool virq_is_global(uint32_t virq)
+{
+    return virq != VIRQ_TIMER && virq != VIRQ_DEBUG && virq != VIRQ_XENOPROF && virq != VIRQ_XENPMU;
+}
+
 /* Step 3: the upcall, only when upcall_pending goes from 0 to 1. */
 static void mark_events_pending(struct vcpu *v)
 {
@@ -131,7 +136,9 @@ static void set_pending(struct domain *d, uint32_t port)
 
 void evtchn_send_virq(struct vcpu *v, uint32_t virq)
 {
-    uint32_t port = v->domain->evtchn.virq_port[v->id][virq];
+    if (virq >= NR_VIRQS)
+        return;
+    uint32_t port = v->domain->evtchn.virq_port[virq_is_global(virq) ? 0 : v->id][virq];
     if (port)
         set_pending(v->domain, port);
 }
@@ -151,11 +158,6 @@ static uint32_t free_port(const struct domain *d)
 static struct evtchn *port_of(struct domain *d, uint32_t port)
 {
     return port < EVTCHN_PORTS ? &d->evtchn.port[port] : NULL;
-}
-
-static bool virq_is_global(uint32_t virq)
-{
-    return virq != VIRQ_TIMER && virq != VIRQ_DEBUG && virq != VIRQ_XENOPROF && virq != VIRQ_XENPMU;
 }
 
 /* The port goes back to free, its pending bit cleared (Xen's evtchn_free). */

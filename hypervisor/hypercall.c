@@ -26,6 +26,10 @@
 #define SCHEDOP_shutdown            2
 #define SCHEDOP_poll                3
 
+/* Domains that have made a PV call (event channels, grants, memory_op, vcpu_op): only those
+ * have anything to undo when they go. */
+static bool pv_used[P2M_MAX_DOMAINS + 1];
+
 static const char *const shutdown_reasons[] = { "poweroff", "reboot", "suspend", "crash", "watchdog", "soft_reset" };
 
 struct domain *domain_by_any_id(struct domain *self, uint32_t domid)
@@ -203,6 +207,9 @@ void do_hypercall(struct cpu_regs *regs)
 {
     int32_t result;
     uint32_t *r = regs->r;
+    if (r[12] == __HYPERVISOR_memory_op || r[12] == __HYPERVISOR_grant_table_op
+        || r[12] == __HYPERVISOR_vcpu_op || r[12] == __HYPERVISOR_event_channel_op)
+        pv_used[current->id] = true;
     switch (r[12]) {
     case __HYPERVISOR_console_io:
         if (r[0] == CONSOLEIO_write)
@@ -227,6 +234,9 @@ void do_hypercall(struct cpu_regs *regs)
 
 void hypercall_domain_destroy(struct domain *d)
 {
+    if (!pv_used[d->id])
+        return;
+    pv_used[d->id] = false;
     evtchn_domain_destroy(d);
     gnttab_domain_destroy(d);
     memory_domain_destroy(d);
