@@ -10,6 +10,7 @@
 #include "console.h"
 #include "fdt.h"
 #include "guest_dt.h"
+#include "hypercall.h"
 #include "mm.h"
 #include "sched.h"
 #include "vgic.h"
@@ -261,6 +262,7 @@ void domain_kill(struct domain *d, const char *why)
         return;
     d->dead = true;
     printk("d%u: %s\n", d->id, why);
+    hypercall_domain_destroy(d);        /* its event channels, grants and shared pages */
     for (uint32_t i = 0; i < d->nr_vcpus; i++) {
         struct vcpu *v = &d->vcpu[i];
         bool elsewhere = v->state == VCPU_RUNNING && v->pcpu != this_cpu()->id;
@@ -273,6 +275,7 @@ void domain_kill(struct domain *d, const char *why)
 void domain_reboot(struct domain *d)
 {
     printk("d%u: rebooting\n", d->id);
+    hypercall_domain_destroy(d);        /* the new kernel starts with no channels or grants */
     for (uint32_t i = 0; i < d->nr_vcpus; i++) {
         struct vcpu *v = &d->vcpu[i];
         if (v->state == VCPU_RUNNING && v->pcpu != this_cpu()->id)

@@ -2,7 +2,9 @@
 #ifndef DOMAIN_H
 #define DOMAIN_H
 
+#include "event_channel.h"
 #include "fdt.h"
+#include "grant_table.h"
 #include "p2m.h"
 #include "regs.h"
 #include "vcpu.h"
@@ -28,6 +30,8 @@ struct domain {
     struct vgic_dist vgic;      /* its GIC distributor, emulated */
     struct vpl011 uart;         /* its UART, emulated */
     uint64_t cntvoff;           /* its virtual counter starts at 0 when it is built */
+    struct evtchn_domain evtchn;    /* its event channels and where their bits are (event_channel.c) */
+    struct grant_table gnttab;      /* the grants it has mapped (grant_table.c) */
     bool dead;
     char line[128];             /* console output up to the next newline */
     uint32_t line_len;

@@ -71,3 +71,12 @@ void mm_clean_dcache(uintptr_t addr, uint32_t size)
         __asm__ volatile("mcr p15, 0, %0, c7, c10, 1" :: "r"(a));             /* DCCMVAC */
     dsb();
 }
+
+void mm_invalidate_dcache(uintptr_t addr, uint32_t size)
+{
+    /* Clean as well: a line the hypervisor wrote and not yet cleaned must not be lost. */
+    dsb();
+    for (uintptr_t a = addr & ~(uintptr_t)(CACHE_LINE - 1); a < addr + size; a += CACHE_LINE)
+        __asm__ volatile("mcr p15, 0, %0, c7, c14, 1" :: "r"(a));             /* DCCIMVAC */
+    dsb();
+}

@@ -19,6 +19,7 @@
 #define S2_MEMATTR_DEV  (0x1ull << 2)           /* MemAttr[3:0] 0b0001: Device */
 #define XN              (1ull << 54)
 #define S2AP_RW         (3ull << 6)             /* stage-2 access: read and write */
+#define S2AP_RO         (1ull << 6)             /* read only: a write is a permission fault */
 #define SH_INNER        (3ull << 8)
 #define AF              (1ull << 10)            /* accessed: no access-flag fault */
 #define BLOCK_2M        (2ull << 20)
@@ -85,7 +86,8 @@ bool p2m_map_page(struct p2m *p2m, uint32_t ipa, uintptr_t pa, enum p2m_type typ
     if (l3 == NULL || ((ipa | pa) & 0xfff))
         return false;
     uint64_t attr = type == P2M_DEVICE ? S2_MEMATTR_DEV | XN : S2_MEMATTR_WB | SH_INNER;
-    l3[(ipa >> 12) & 511] = pa | AF | S2AP_RW | attr | DESC_PAGE | DESC_VALID;
+    uint64_t access = type == P2M_RAM_RO ? S2AP_RO : S2AP_RW;
+    l3[(ipa >> 12) & 511] = pa | AF | access | attr | DESC_PAGE | DESC_VALID;
     p2m_flush(p2m);
     return true;
 }

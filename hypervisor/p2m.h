@@ -16,7 +16,7 @@ struct p2m {
 bool p2m_init(struct p2m *p2m, uint8_t vmid);
 /* Maps [ipa, ipa+size) to [pa, ...) as normal RAM, in 2 MiB blocks (all three 2 MiB aligned). */
 bool p2m_map_ram(struct p2m *p2m, uint64_t ipa, uint64_t pa, uint64_t size);
-enum p2m_type { P2M_RAM, P2M_DEVICE };
+enum p2m_type { P2M_RAM, P2M_DEVICE, P2M_RAM_RO };    /* RO: a page granted read-only */
 /* Maps one 4 KiB page; false when out of tables, or the IPA lies in a 2 MiB block of RAM. */
 bool p2m_map_page(struct p2m *p2m, uint32_t ipa, uintptr_t pa, enum p2m_type type);
 bool p2m_unmap_page(struct p2m *p2m, uint32_t ipa);

@@ -36,4 +36,135 @@ static inline long shutdown(uint32_t reason)
     return hypercall3(__HYPERVISOR_sched_op, SCHEDOP_shutdown, (uint32_t)&arg, 0);
 }
 
+/* --- Xen's PV interfaces (XEN-ABI.md §2.3-§2.8, §3): the numbers and the arm32 layouts ---- */
+
+#define __HYPERVISOR_memory_op          12
+#define __HYPERVISOR_xen_version        17
+#define __HYPERVISOR_grant_table_op     20
+#define __HYPERVISOR_vcpu_op            24
+#define __HYPERVISOR_event_channel_op   32
+#define __HYPERVISOR_hvm_op             34
+
+#define SCHEDOP_yield               0
+#define SCHEDOP_poll                3
+#define DOMID_SELF                  0x7ff0
+
+static inline long hypercall_op(uint32_t nr, uint32_t cmd, void *arg)
+{
+    return hypercall3(nr, cmd, (uint32_t)arg, 0);
+}
+
+static inline long sched_yield(void)
+{
+    return hypercall3(__HYPERVISOR_sched_op, SCHEDOP_yield, 0, 0);
+}
+
+/* SCHEDOP_poll: 24 bytes; 'ports' is a guest handle, 8 bytes in a struct even on arm32. */
+struct sched_poll {
+    uint32_t *ports;
+    uint32_t ports_hi;
+    uint32_t nr_ports;
+    uint64_t timeout;
+};
+
+static inline long sched_poll_one(uint32_t *port)
+{
+    struct sched_poll poll = { .ports = port, .nr_ports = 1 };
+    return hypercall_op(__HYPERVISOR_sched_op, SCHEDOP_poll, &poll);
+}
+
+/* xen_version */
+#define XENVER_version              0
+#define XENVER_get_features         6
+struct xen_feature_info { uint32_t submap_idx, submap; };
+
+/* memory_op: XENMEM_add_to_physmap puts shared_info or a grant-table frame at a guest frame. */
+#define XENMEM_add_to_physmap       7
+#define XENMAPSPACE_shared_info     0
+#define XENMAPSPACE_grant_table     1
+struct xen_add_to_physmap {
+    uint16_t domid;
+    uint16_t size;
+    uint32_t space;
+    uint64_t idx;
+    uint64_t gpfn;
+};
+
+/* event_channel_op */
+#define EVTCHNOP_bind_interdomain   0
+#define EVTCHNOP_close              3
+#define EVTCHNOP_send               4
+#define EVTCHNOP_status             5
+#define EVTCHNOP_alloc_unbound      6
+#define EVTCHNSTAT_closed           0
+#define EVTCHNSTAT_unbound          1
+#define EVTCHNSTAT_interdomain      2
+struct evtchn_alloc_unbound { uint16_t dom, remote_dom; uint32_t port; };
+struct evtchn_bind_interdomain { uint16_t remote_dom; uint32_t remote_port, local_port; };
+struct evtchn_port_op { uint32_t port; };          /* close, send, unmask */
+struct evtchn_status {
+    uint16_t dom;
+    uint32_t port, status, vcpu;
+    uint16_t remote_dom;                            /* unbound, interdomain: the other domain */
+    uint32_t remote_port;                           /* interdomain: its port */
+};
+
+static inline long evtchn_op(uint32_t cmd, void *arg)
+{
+    return hypercall_op(__HYPERVISOR_event_channel_op, cmd, arg);
+}
+
+/* The 2-level event bits (XEN-ABI.md §3): vCPU 0's vcpu_info at the start of shared_info. */
+struct vcpu_info {
+    uint8_t evtchn_upcall_pending;
+    uint8_t pad0;
+    uint64_t evtchn_pending_sel;
+    uint8_t time[32];
+};
+struct shared_info {
+    struct vcpu_info vcpu_info[1];
+    uint64_t evtchn_pending[64];
+    uint64_t evtchn_mask[64];
+    uint32_t wc_version, wc_sec, wc_nsec, wc_sec_hi;
+};
+
+/* grant_table_op, v1 (XEN-ABI.md §2.8) */
+#define GNTTABOP_map_grant_ref      0
+#define GNTTABOP_unmap_grant_ref    1
+#define GNTTAB_NR_RESERVED_ENTRIES  8
+#define GTF_permit_access           1
+#define GTF_readonly                (1 << 2)
+#define GTF_reading                 (1 << 3)
+#define GTF_writing                 (1 << 4)
+#define GNTMAP_host_map             (1 << 1)
+struct grant_entry_v1 { uint16_t flags, domid; uint32_t frame; };
+struct gnttab_map_grant_ref {
+    uint64_t host_addr;
+    uint32_t flags, ref;
+    uint16_t dom;
+    int16_t status;
+    uint32_t handle;
+    uint64_t dev_bus_addr;
+};
+struct gnttab_unmap_grant_ref {
+    uint64_t host_addr, dev_bus_addr;
+    uint32_t handle;
+    int16_t status;
+};
+
+static inline long grant_table_op(uint32_t cmd, void *uop, uint32_t count)
+{
+    return hypercall3(__HYPERVISOR_grant_table_op, cmd, (uint32_t)uop, count);
+}
+
+/* The layouts above, checked against XEN-ABI.md's sizes and offsets. */
+_Static_assert(sizeof(struct sched_poll) == 24, "sched_poll");
+_Static_assert(sizeof(struct xen_add_to_physmap) == 24, "xen_add_to_physmap");
+_Static_assert(sizeof(struct evtchn_bind_interdomain) == 12, "evtchn_bind_interdomain");
+_Static_assert(sizeof(struct evtchn_status) == 24, "evtchn_status");
+_Static_assert(sizeof(struct vcpu_info) == 48, "vcpu_info");
+_Static_assert(__builtin_offsetof(struct shared_info, evtchn_mask) == 560, "shared_info");
+_Static_assert(sizeof(struct gnttab_map_grant_ref) == 32, "gnttab_map_grant_ref");
+_Static_assert(sizeof(struct gnttab_unmap_grant_ref) == 24, "gnttab_unmap_grant_ref");
+
 #endif
