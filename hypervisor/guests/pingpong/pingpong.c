@@ -260,7 +260,7 @@ static void ping(uint32_t peer, uint32_t window)
     line_print(&l);
 
     /* The page, then the grant: frame and domain first, the flag that makes it valid last. */
-    const char *hello = "Hello from d1, through grant 8.";
+    const char *hello = "Hello from ping, through grant 8.";     /* it does not know its own domid */
     for (uint32_t i = 0; hello[i]; i++)
         page.message[i] = hello[i];
     page.counter = 0;

@@ -75,6 +75,16 @@ class RealXenIT {
 
     static final Map<String, Difference> KNOWN_DIFFERENCES = Map.of();
 
+    /**
+     * Guests that cannot run alone, or whose output is not meant to match Xen's; each with the
+     * reason and the test that covers it instead.
+     */
+    static final Map<String, String> NOT_ALONE = Map.of(
+            "pingpong", "it needs its peer domain; HypervisorPvIT boots the pair on real Xen 4.17",
+            "fuzz", "it checks exception entry against the ARM ARM (Xen 4.17's injected data abort LR differs) and "
+                    + "counts what random calls return, which depends on what each hypervisor implements; "
+                    + "HypervisorFuzzIT checks it on HypLab");
+
     private static final Pattern CONSOLE_IO = Pattern.compile("^(?:\\(XEN\\) )?\\(d([0-9]+)\\) (.*)$");
     private static final Pattern VPL011 = Pattern.compile("^\\(XEN\\) DOM([0-9]+): (.*)$");
 
@@ -138,6 +148,9 @@ class RealXenIT {
         GuestCatalog catalog = GuestCatalog.of(TestProject.repositoryRoot(), Qemu.armDir());
         List<DynamicTest> tests = new ArrayList<>();
         for (String name : guests) {
+            if (NOT_ALONE.containsKey(catalog.parse(name).name())) {
+                continue;
+            }
             Expected expected;
             try {
                 expected = expected(name);

@@ -92,7 +92,7 @@ class ScenarioTest {
         assertEquals("""
                 \tchosen {
                 \t\tstdout-path = "serial0:115200n8";
-                \t\txen,xen-bootargs = "console=dtuart dtuart=serial0 loglvl=all guest_loglvl=all";
+                \t\txen,xen-bootargs = "console=dtuart dtuart=serial0 loglvl=all guest_loglvl=all xsm=dummy";
                 \t\t#address-cells = <0x02>;
                 \t\t#size-cells = <0x02>;
 

@@ -30,9 +30,12 @@ public final class Dom0less {
     /**
      * Xen's own command line: its console on the UART that {@code serial0} names, and every
      * message of Xen's and of the guests' printed; without {@code guest_loglvl=all} Xen drops
-     * the guests' console_io lines (XEN-ABI.md §2.1 and the appendix).
+     * the guests' console_io lines (XEN-ABI.md §2.1 and the appendix). {@code xsm=dummy}: ARM
+     * builds of Xen 4.17 default to the SILO security policy, under which a domU may open event
+     * channels and grants only to the control domain, and a dom0less scenario has none; the
+     * dummy policy lets a domain act on itself and its peers, as HypLab's hypervisor does.
      */
-    public static final String XEN_BOOTARGS = "console=dtuart dtuart=serial0 loglvl=all guest_loglvl=all";
+    public static final String XEN_BOOTARGS = "console=dtuart dtuart=serial0 loglvl=all guest_loglvl=all xsm=dummy";
     /** Without a dom0 only "no-xenstore" works: an empty or "enabled" value panics (§7). */
     public static final String ENHANCED = "no-xenstore";
 
