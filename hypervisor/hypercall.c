@@ -7,6 +7,7 @@
 #include "event_channel.h"
 #include "grant_table.h"
 #include "guest.h"
+#include "vpl011.h"
 #include "memory.h"
 #include "sched.h"
 
@@ -41,15 +42,50 @@ struct domain *domain_by_any_id(struct domain *self, uint32_t domid)
 }
 
 /* console_io write: the bytes go to the domain's console (domain_console_putc). */
-static int32_t console_write(struct domain *d, uint32_t count, uint32_t buffer)
+/* A result that is no result: the hypercall goes on (see console_write). */
+#define CONTINUED           INT32_MIN
+#define CONSOLE_CHUNK       128             /* bytes copied from the guest at a time */
+#define CONSOLE_BATCH       1024            /* bytes written per HVC */
+
+/* console_io write: the bytes go to the domain's console. A long write is done a batch at a
+ * time, continued the way Xen continues a long hypercall (XEN-ABI.md §1, "Preemption"): r1 and
+ * r2 are advanced past what was written and the PC is stepped back onto the HVC (4 bytes in
+ * either instruction set), which the guest then executes again. Between the batches the lock
+ * is free and the scheduler may run others, so no count can hold the machine up. */
+static int32_t console_write(struct domain *d, struct cpu_regs *regs)
 {
-    for (uint32_t i = 0; i < count; i++) {
-        char c;
-        if (!copy_from_guest(&c, buffer + i, 1))
+    uint32_t count = regs->r[1], buffer = regs->r[2];
+    uint32_t batch = count < CONSOLE_BATCH ? count : CONSOLE_BATCH;
+    char chunk[CONSOLE_CHUNK];
+    for (uint32_t done = 0; done < batch; ) {
+        uint32_t n = batch - done < CONSOLE_CHUNK ? batch - done : CONSOLE_CHUNK;
+        if (!copy_from_guest(chunk, buffer + done, n))
             return -EFAULT;
-        domain_console_putc(d, c);
+        for (uint32_t i = 0; i < n; i++)
+            domain_console_putc(d, chunk[i]);
+        done += n;
     }
-    return 0;
+    if (count == batch)
+        return 0;
+    regs->r[1] = count - batch;
+    regs->r[2] = buffer + batch;
+    regs->pc -= 4;
+    return CONTINUED;
+}
+
+/* console_io read: what was typed for this domain and not read yet (input.c), up to 'count'
+ * bytes; the number read. The same bytes its vpl011 would deliver. */
+static int32_t console_read(struct domain *d, uint32_t count, uint32_t buffer)
+{
+    uint32_t n = 0;
+    int c;
+    while (n < count && (c = vpl011_take(d)) >= 0) {
+        char byte = (char)c;
+        if (!copy_to_guest(buffer + n, &byte, 1))
+            return -EFAULT;
+        n++;
+    }
+    return (int32_t)n;
 }
 
 static int32_t sched_op(struct domain *d, struct cpu_regs *regs)
@@ -213,9 +249,9 @@ void do_hypercall(struct cpu_regs *regs)
     switch (r[12]) {
     case __HYPERVISOR_console_io:
         if (r[0] == CONSOLEIO_write)
-            result = console_write(current, r[1], r[2]);
+            result = console_write(current, regs);
         else if (r[0] == CONSOLEIO_read)
-            result = 0;                 /* no console input is switched to domains yet */
+            result = console_read(current, r[1], r[2]);
         else
             result = -ENOSYS;
         break;
@@ -229,7 +265,8 @@ void do_hypercall(struct cpu_regs *regs)
     default:
         result = -ENOSYS;
     }
-    regs->r[0] = (uint32_t)result;
+    if (result != CONTINUED)
+        regs->r[0] = (uint32_t)result;
 }
 
 void hypercall_domain_destroy(struct domain *d)

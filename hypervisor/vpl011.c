@@ -45,14 +45,11 @@ bool vpl011_read(struct domain *d, uint32_t offset, uint32_t size, uint32_t *val
     if (size == 8)
         return false;
     switch (offset) {
-    case UARTDR:
-        *value = 0;
-        if (u->rx_count) {
-            *value = u->rx[u->rx_head];
-            u->rx_head = (u->rx_head + 1) % VPL011_RX_SIZE;
-            u->rx_count--;
-        }
+    case UARTDR: {
+        int c = vpl011_take(d);
+        *value = c < 0 ? 0 : (uint32_t)c;
         return true;
+    }
     case UARTRSR:
         *value = 0;                         /* no framing, parity or overrun errors */
         return true;
@@ -98,6 +95,17 @@ bool vpl011_write(struct domain *d, uint32_t offset, uint32_t size, uint32_t val
     }
     }
     return false;
+}
+
+int vpl011_take(struct domain *d)
+{
+    struct vpl011 *u = &d->uart;
+    if (u->rx_count == 0)
+        return -1;
+    uint8_t c = u->rx[u->rx_head];
+    u->rx_head = (u->rx_head + 1) % VPL011_RX_SIZE;
+    u->rx_count--;
+    return c;
 }
 
 void vpl011_receive(struct domain *d, char c)

@@ -22,6 +22,9 @@ struct vpl011 {
  * False for a register Xen's vpl011 does not implement: the guest then gets a data abort. */
 bool vpl011_read(struct domain *d, uint32_t offset, uint32_t size, uint32_t *value);
 bool vpl011_write(struct domain *d, uint32_t offset, uint32_t size, uint32_t value);
+/* The next byte typed for the domain, taken from its FIFO (-1: none): what its data register
+ * or a console_io read gets. */
+int vpl011_take(struct domain *d);
 /* A keystroke for the domain (input.c). */
 void vpl011_receive(struct domain *d, char c);
 
