@@ -47,7 +47,7 @@ static inline long shutdown(uint32_t reason)
 
 #define SCHEDOP_yield               0
 #define SCHEDOP_poll                3
-#define DOMID_SELF                  0x7ff0
+#define DOMID_SELF                  0x7ff0u
 
 static inline long hypercall_op(uint32_t nr, uint32_t cmd, void *arg)
 {

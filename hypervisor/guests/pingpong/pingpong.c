@@ -14,8 +14,10 @@
  * Ping takes events the way a kernel does: PPI 31, the event-channel upcall, through its
  * virtual GIC, then the 2-level bits in shared_info (XEN-ABI.md §3, §4). Pong waits for them
  * in the hypervisor instead (SCHEDOP_poll). Every line either prints is the same on Xen 4.17
- * with both as dom0less domUs with xen,enhanced = "no-xenstore": the two take turns, so
- * their lines come in one order, and each prints only what Xen's interface makes certain. */
+ * with both as dom0less domUs with xen,enhanced = "no-xenstore" (and Xen booted with
+ * xsm=dummy: its default policy on ARM, SILO, forbids channels between two domUs): the two
+ * take turns, so their lines come in one order, and each prints only what Xen's interface
+ * makes certain. */
 #include <stdbool.h>
 #include <stddef.h>
 #include "../common/print.h"

@@ -54,6 +54,11 @@ class HypervisorPvIT {
     /** The test guest tests/arm/hypervisor/pvcalls.c, alone. */
     static final List<Domain> PVCALLS = List.of(new Domain("domU1", "tests/hypervisor/pvcalls.zImage", ""));
 
+    /** The test guest tests/arm/hypervisor/deathwatch.c: d2 dies with a channel and a grant of d1's in use. */
+    static final List<Domain> DEATHWATCH = List.of(
+            new Domain("domU1", "tests/hypervisor/deathwatch.zImage", "role=watcher"),
+            new Domain("domU2", "tests/hypervisor/deathwatch.zImage", "role=leaver"));
+
     private static byte[] zImage(String kernel) throws Exception {
         return Files.readAllBytes(Qemu.armDir().resolve(kernel));
     }
@@ -159,6 +164,18 @@ class HypervisorPvIT {
         scenarioOn("pvcalls", PVCALLS, "arndale");
     }
 
+    /**
+     * A domain that stops is destroyed: its end of a channel closes (the peer's port is unbound
+     * again), its grant mappings go (the granter's entry loses GTF_reading and GTF_writing), and
+     * its id names no domain any more. HypLab's behaviour: Xen 4.17 keeps a shut-down dom0less
+     * domain paused, with all of that, until a toolstack destroys it.
+     */
+    @Test
+    void aDomainThatStopsLeavesNothingBehind() throws Exception {
+        scenarioOn("deathwatch", DEATHWATCH, "vexpress-a15");
+        scenarioOn("deathwatch", DEATHWATCH, "arndale");
+    }
+
     /** The same run twice prints the same bytes: two domains on two CPUs, still deterministic. */
     @Test
     void pingpongIsDeterministic() throws Exception {
@@ -168,7 +185,7 @@ class HypervisorPvIT {
     /** Virtualization hides the board: the guests' lines are the same on both. */
     @Test
     void theGuestsSeeNoDifferenceBetweenTheBoards() throws Exception {
-        for (String scenario : List.of("pingpong", "pvcalls")) {
+        for (String scenario : List.of("pingpong", "pvcalls", "deathwatch")) {
             assertEquals(guestLines(golden(scenario, "vexpress-a15")), guestLines(golden(scenario, "arndale")), scenario);
         }
     }
