@@ -151,7 +151,9 @@ static void reschedule(struct cpu_regs *frame)
     if (prev && prev->state == VCPU_RUNNING)
         prev->state = VCPU_RUNNABLE;                /* back in the queue, behind the others */
     struct vcpu *next = pick_next();
-    if (next == NULL || next != prev) {             /* a switch: prev's state leaves the CPU */
+    /* A switch: prev's state leaves the CPU. Also when prev runs on but was reset meanwhile
+     * (PSCI SYSTEM_RESET): its saved reset state, not the trap frame, is what must run. */
+    if (next == NULL || next != prev || next->fresh) {
         if (prev)
             vcpu_save(prev, frame);
         p->vcpu = NULL;
