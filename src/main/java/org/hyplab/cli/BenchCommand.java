@@ -21,7 +21,7 @@ import org.hyplab.machine.Machine;
  * the interpreter's speed on a CPU-bound program, beside QEMU's on the same ELF. Without
  * {@code --kernel} it measures the program twice, with the MMU off and as a guest with stage 1
  * and stage 2 on, and prints the slowdown translation costs; then the teaching hypervisor's boot
- * with four guests on both boards ({@link HypervisorBootBench}).
+ * with the tiny cloud's guests on both boards ({@link HypervisorBootBench}).
  *
  * <p>HypLab runs in this JVM: {@code warmup} runs let the JIT settle, then {@code runs} timed
  * runs; QEMU runs as a whole process ({@code qemu-system-arm -M vexpress-a15,secure=off}),

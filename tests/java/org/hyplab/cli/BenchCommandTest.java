@@ -1,0 +1,52 @@
+package org.hyplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./hyplab bench --only boot}: the hypervisor's boot bench reaches every guest's first
+ * line on both boards and reports what it measured. The figures themselves are not asserted
+ * (they are the bench's output, read by people); that every domain spoke is, because the bench
+ * stops as soon as they all have.
+ */
+class BenchCommandTest {
+
+    @Test
+    void theBootBenchBootsTheCloudOnBothBoards() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"bench", "--only", "boot", "--runs", "1", "--warmup", "0"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, text + err);
+        List<String> results = text.lines().filter(l -> l.startsWith("HypLab: ")).toList();
+        assertEquals(2, results.size(), text);
+        Pattern figures = Pattern.compile("HypLab: ([0-9,]+) instructions on both CPUs, median ([0-9.]+) s of emulation .*");
+        for (String line : results) {
+            Matcher m = figures.matcher(line);
+            assertTrue(m.matches(), line);
+            // The hypervisor alone boots and powers off in about 0.74 M instructions (./hyplab run
+            // --board vexpress-a15 --hypervisor); five domains to their first lines take more.
+            assertTrue(Long.parseLong(m.group(1).replace(",", "")) > 1_000_000L, line);
+        }
+        assertTrue(text.contains("on the vexpress-a15 (256 MiB)") && text.contains("on the arndale (1024 MiB)"), text);
+    }
+
+    @Test
+    void onlyTakesMipsOrBoot() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"bench", "--only", "speed"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, exit);
+        assertEquals("hyplab bench: --only takes mips or boot, not 'speed'", err.toString(StandardCharsets.UTF_8).strip());
+    }
+}
