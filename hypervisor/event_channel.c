@@ -129,7 +129,10 @@ static void set_pending(struct domain *d, uint32_t port)
         int32_t *polling = &d->evtchn.polling[i];
         if (*polling == -1 || *polling == (int32_t)port) {
             *polling = 0;
-            sched_wake(&d->vcpu[i]);
+            /* Only a vCPU still waiting: one woken meanwhile by something else, and since
+             * switched off with PSCI CPU_OFF, must stay off. */
+            if (d->vcpu[i].state == VCPU_BLOCKED)
+                sched_wake(&d->vcpu[i]);
         }
     }
 }

@@ -400,6 +400,15 @@ static int32_t query_size(struct domain *d, uint32_t uop, uint32_t count)
     return copy_to_guest(uop, &op, sizeof(op)) ? 0 : -EFAULT;
 }
 
+uint32_t gnttab_op_size(uint32_t cmd)
+{
+    struct gnttab_map_grant_ref map;
+    struct gnttab_unmap_grant_ref unmap;
+    struct gnttab_copy copy;
+    return cmd == GNTTABOP_map_grant_ref ? sizeof(map) : cmd == GNTTABOP_unmap_grant_ref ? sizeof(unmap)
+         : cmd == GNTTABOP_copy ? sizeof(copy) : 0;
+}
+
 int32_t do_grant_table_op(struct domain *d, uint32_t cmd, uint32_t uop, uint32_t count)
 {
     if ((int32_t)count < 0 || (cmd & ~GNTTABOP_CMD_MASK))
@@ -411,9 +420,7 @@ int32_t do_grant_table_op(struct domain *d, uint32_t cmd, uint32_t uop, uint32_t
             struct gnttab_unmap_grant_ref unmap;
             struct gnttab_copy copy;
         } op;
-        uint32_t size = cmd == GNTTABOP_map_grant_ref ? sizeof(op.map)
-                      : cmd == GNTTABOP_unmap_grant_ref ? sizeof(op.unmap)
-                      : cmd == GNTTABOP_copy ? sizeof(op.copy) : 0;
+        uint32_t size = gnttab_op_size(cmd);
         if (size == 0)
             break;
         if (!copy_from_guest(&op, uop + i * size, size))

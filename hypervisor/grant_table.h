@@ -30,6 +30,8 @@ struct grant_table {
 bool gnttab_grow(struct domain *d, uint32_t nr_frames);
 
 /* grant_table_op(cmd, uop, count) for the calling domain d. */
+/* The size of one operation of an array command (map, unmap, copy); 0 for the others. */
+uint32_t gnttab_op_size(uint32_t cmd);
 int32_t do_grant_table_op(struct domain *d, uint32_t cmd, uint32_t uop, uint32_t count);
 
 /* The domain goes: the grants it mapped are unmapped, and its table is empty again. */

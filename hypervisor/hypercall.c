@@ -73,6 +73,25 @@ static int32_t console_write(struct domain *d, struct cpu_regs *regs)
     return CONTINUED;
 }
 
+#define GNTTAB_BATCH        16              /* grant operations per HVC */
+
+/* grant_table_op: an array of map, unmap or copy operations is done GNTTAB_BATCH at a time,
+ * the rest continued as a long console write is (the guest's 'count' is its own to choose). */
+static int32_t grant_table_op(struct domain *d, struct cpu_regs *regs)
+{
+    uint32_t cmd = regs->r[0], uop = regs->r[1], count = regs->r[2];
+    uint32_t size = gnttab_op_size(cmd);
+    if (size == 0 || (int32_t)count <= GNTTAB_BATCH)
+        return do_grant_table_op(d, cmd, uop, count);
+    int32_t rc = do_grant_table_op(d, cmd, uop, GNTTAB_BATCH);
+    if (rc != 0)
+        return rc;
+    regs->r[1] = uop + GNTTAB_BATCH * size;
+    regs->r[2] = count - GNTTAB_BATCH;
+    regs->pc -= 4;
+    return CONTINUED;
+}
+
 /* console_io read: what was typed for this domain and not read yet (input.c), up to 'count'
  * bytes; the number read. The same bytes its vpl011 would deliver. */
 static int32_t console_read(struct domain *d, uint32_t count, uint32_t buffer)
@@ -258,7 +277,7 @@ void do_hypercall(struct cpu_regs *regs)
     case __HYPERVISOR_sched_op:         result = sched_op(current, regs); break;
     case __HYPERVISOR_memory_op:        result = do_memory_op(current, r[0], r[1]); break;
     case __HYPERVISOR_xen_version:      result = xen_version(r[0], r[1]); break;
-    case __HYPERVISOR_grant_table_op:   result = do_grant_table_op(current, r[0], r[1], r[2]); break;
+    case __HYPERVISOR_grant_table_op:   result = grant_table_op(current, regs); break;
     case __HYPERVISOR_vcpu_op:          result = vcpu_op(current, r[0], r[1], r[2]); break;
     case __HYPERVISOR_event_channel_op: result = do_event_channel_op(current, r[0], r[1]); break;
     case __HYPERVISOR_hvm_op:           result = hvm_op(current, r[0], r[1]); break;

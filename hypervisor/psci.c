@@ -5,6 +5,7 @@
 #include "console.h"
 #include "domain.h"
 #include "sched.h"
+#include "vgic.h"
 
 #define PSCI_0_1_CPU_OFF        1u              /* the 0.1 IDs the guest's tree lists */
 #define PSCI_0_1_CPU_ON         2u
@@ -78,6 +79,7 @@ void do_psci(struct cpu_regs *regs)
     case PSCI_0_1_CPU_OFF:
     case PSCI_CPU_OFF:
         printk("d%u: vCPU %u off\n", d->id, self->id);
+        vgic_vcpu_off(self);
         self->state = VCPU_OFFLINE;
         result = PSCI_SUCCESS;                  /* never seen: the vCPU does not come back */
         break;

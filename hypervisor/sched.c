@@ -40,7 +40,7 @@ uint64_t now(void)
     return (uint64_t)hi << 32 | lo;
 }
 
-/* The Hyp timer fires at 'when' (CNTHP_CVAL, CNTHP_CTL.ENABLE; B4.1.26). */
+/* The Hyp timer fires at 'when' (CNTHP_CVAL, CNTHP_CTL.ENABLE; ARM ARM B8.1, the PL2 timer). */
 static void program_timer(uint64_t when)
 {
     if (when == NEVER) {
@@ -57,7 +57,7 @@ void sched_init_cpu(uint32_t cpu)
     struct pcpu *p = &pcpus[cpu];
     p->id = cpu;
     __asm__ volatile("mcr p15, 4, %0, c13, c0, 2" :: "r"(p));             /* HTPIDR */
-    /* CNTHCTL (B4.1.26): guests may read the physical counter (PL1PCTEN) but not touch the
+    /* CNTHCTL (ARM ARM B8.1, PL2 controls): guests may read the physical counter (PL1PCTEN) but not touch the
      * physical timer (PL1PCEN = 0): its registers trap and are emulated (vtimer.c), as on Xen. */
     __asm__ volatile("mcr p15, 4, %0, c14, c1, 0" :: "r"(1));
     if (cpu == 0) {
@@ -71,6 +71,16 @@ void sched_init_cpu(uint32_t cpu)
     gic_enable(SGI_KICK);
 }
 
+/* A vCPU whose registers another CPU still has: made runnable again (a domain reboot) before
+ * that CPU, kicked, has saved it. It must not run in two places. */
+static bool held_elsewhere(const struct vcpu *v)
+{
+    for (uint32_t cpu = 0; cpu < MAX_CPUS; cpu++)
+        if (cpu != this_cpu()->id && pcpus[cpu].vcpu == v)
+            return true;
+    return false;
+}
+
 /* The next runnable vCPU after the one picked last, or NULL. */
 static struct vcpu *pick_next(void)
 {
@@ -80,7 +90,7 @@ static struct vcpu *pick_next(void)
     for (uint32_t n = 1; n <= total; n++) {
         uint32_t i = (cursor + n) % total;          /* ~0 + 1 wraps to 0: d1 first */
         struct vcpu *v = vcpu_at(i);
-        if (v->state == VCPU_RUNNABLE) {
+        if (v->state == VCPU_RUNNABLE && !held_elsewhere(v)) {
             cursor = i;
             return v;
         }

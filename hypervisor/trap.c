@@ -146,8 +146,9 @@ void guest_trap(struct cpu_regs *regs)
             do_psci(regs);              /* SMCCC: PSCI through HVC #0 (XEN-ABI.md §9) */
         else {
             /* Neither: an undefined instruction for the guest, as on Xen (XEN-ABI.md §1).
-             * Stepping back to the HVC gives LR_und = the HVC + 4, as if the HVC itself were
-             * undefined (Xen 4.17 does not step back: its LR_und is the HVC + 8). */
+             * Stepping back to the HVC gives LR_und = the HVC + 4 (+ 2 in Thumb state), as if
+             * the HVC itself were undefined (Xen 4.17 does not step back: its LR_und is the
+             * HVC + 8). */
             if (guest_fault_log())
                 printk("d%u: HVC #0x%x at %08x is not a hypercall: undefined instruction injected\n",
                        current->id, hsr & 0xffff, regs->pc - 4);

@@ -15,7 +15,9 @@
 
 /* HCR (B4.1.65), as Xen sets it for a guest (XEN-ABI.md §8.1): VM (stage 2 on), SWIO (set/way
  * invalidate becomes clean+invalidate), FMO/IMO/AMO (physical interrupts and aborts to Hyp
- * mode, virtual ones to the guest), TWI/TWE (WFI and WFE trap: a waiting vCPU gives its
+ * mode, virtual ones to the guest), FB and BSU (a guest's TLB, cache and branch predictor
+ * maintenance and its barriers reach every CPU of the Inner Shareable domain: its vCPUs move
+ * between physical CPUs), TWI/TWE (WFI and WFE trap: a waiting vCPU gives its
  * physical CPU away), TSC (SMC traps: PSCI works through it too), TAC (ACTLR traps: it is the
  * CPU's, not the guest's; trap.c lets the guest read it and ignores writes, as Xen does). */
 #define HCR_VM      (1u << 0)
@@ -23,11 +25,14 @@
 #define HCR_FMO     (1u << 3)
 #define HCR_IMO     (1u << 4)
 #define HCR_AMO     (1u << 5)
+#define HCR_FB      (1u << 9)
+#define HCR_BSU_IS  (1u << 10)
 #define HCR_TWI     (1u << 13)
 #define HCR_TWE     (1u << 14)
 #define HCR_TSC     (1u << 19)
 #define HCR_TAC     (1u << 21)
-#define HCR_GUEST   (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TWI | HCR_TWE | HCR_TSC | HCR_TAC)
+#define HCR_GUEST   (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | HCR_BSU_IS | HCR_TWI | HCR_TWE \
+                     | HCR_TSC | HCR_TAC)
 
 void vcpu_reset(struct vcpu *v, uint32_t entry)
 {
@@ -40,6 +45,7 @@ void vcpu_reset(struct vcpu *v, uint32_t entry)
     vtimer_reset_state(v);
     vgic_vcpu_reset(v);
     v->fresh = true;
+    v->last_pcpu = ~0u;
 }
 
 #define MRC(crn, op1, crm, op2, v)  __asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 : "=r"(v))
@@ -155,6 +161,13 @@ void vcpu_restore(struct vcpu *v, struct cpu_regs *frame)
 {
     struct domain *d = v->domain;
     p2m_activate(&d->p2m);
+    if (v->last_pcpu != this_cpu()->id) {
+        /* It ran elsewhere last: this CPU's TLB may hold translations of this VMID the guest
+         * has since invalidated there. TLBIALL in Hyp mode removes the current VMID's PL1&0
+         * entries on this CPU (ARM ARM B4.2.2), as Xen does when a vCPU migrates. */
+        __asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n dsb\n isb" :: "r"(0) : "memory");
+        v->last_pcpu = this_cpu()->id;
+    }
     /* VMPIDR: what the guest reads as MPIDR: bit 31 (the multiprocessor format) and its vCPU
      * number as Aff0, as Xen gives it (XEN-ABI.md §6, vcpuid_to_vaffinity). */
     MCR(c0, 4, c0, 5, 0x80000000u | v->id);

@@ -63,6 +63,7 @@ struct vcpu {
     struct vgic_irq local[32];  /* its SGIs and PPIs, banked per vCPU in the distributor */
     uint64_t slice_end;         /* physical count when its time slice ends */
     bool fresh;                 /* reset since it last ran: its saved state is the one to load */
+    uint32_t last_pcpu;         /* the physical CPU it ran on last (~0: none yet) */
 };
 
 /* Per physical CPU: what it runs. HTPIDR (B4.1.74) points at this CPU's own. */

@@ -10,7 +10,9 @@
  * (vgic_inject), and moved into a free list register just before the hypervisor returns to
  * the guest (vgic_flush). When more are pending than fit, the hypervisor asks for the
  * maintenance interrupt on underflow (GICH_HCR.UIE), which brings it back as soon as the guest
- * has finished with all but one of them. Xen's "old vGIC" works the same way (§8.4). */
+ * has finished with all but one of them. Xen's "old vGIC" (§8.4) does the same, and besides
+ * evicts a less urgent interrupt that is still only pending to make room for a more urgent
+ * one; here the more urgent one waits for the maintenance interrupt. */
 #include "vgic.h"
 #include "board.h"
 #include "console.h"
@@ -89,10 +91,13 @@ void vgic_inject(struct vcpu *v, uint32_t irq)
     sched_notify(v);                /* wake it, or make its CPU look at the list registers */
 }
 
-/* Would the guest take this interrupt now, if it were in a list register? */
+/* Would the guest take this interrupt now, if it were in a list register? GICD_CTLR.Enable
+ * does not count: Xen's old vGIC keeps it but does not gate delivery on it (XEN-ABI.md §8.3),
+ * and a guest written for Xen may never set it. */
 static bool deliverable(const struct vcpu *v, const struct vgic_irq *i)
 {
-    return i->pending && i->enabled && (v->domain->vgic.ctlr & 1);
+    (void)v;
+    return i->pending && i->enabled;
 }
 
 bool vgic_has_pending(struct vcpu *v)
@@ -132,14 +137,18 @@ static int next_waiting(struct vcpu *v)
         if (!deliverable(v, i) || (irq >= 32 && spi_target(v->domain, irq) != v))
             continue;
         if (i->in_lr) {
-            /* Pending again while the guest still handles it: mark the list register pending
-             * and active, so the guest sees it once more after its EOI. */
-            for (uint32_t n = 0; n < nr_lrs; n++)
-                if (v->gic.lr_irq[n] == irq && LR_STATE(v->gic.lr[n]) == LR_ACTIVE) {
+            /* Raised again while it is in a list register. Still pending there: it is one
+             * interrupt, as on a GIC. Active (the guest handles it): mark the list register
+             * pending and active, so the guest takes it once more after its EOI. */
+            for (uint32_t n = 0; n < nr_lrs; n++) {
+                if (v->gic.lr_irq[n] != irq)
+                    continue;
+                if (LR_STATE(v->gic.lr[n]) == LR_ACTIVE) {
                     v->gic.lr[n] |= LR_PENDING << 28;
                     gich_write(GICH_LR(n), v->gic.lr[n]);
-                    i->pending = false;
                 }
+                i->pending = false;
+            }
             continue;
         }
         if (i->priority < best_prio) {
@@ -174,6 +183,27 @@ void vgic_flush(struct vcpu *v)
         i->in_lr = true;
     }
     gich_write(GICH_HCR, hcr);
+}
+
+void vgic_vcpu_off(struct vcpu *v)
+{
+    /* An SPI in one of its list registers would stay there, marked in_lr, and never reach the
+     * vCPU it is routed to next: give it back to the distributor, still pending if it was. */
+    vgic_sync(v);
+    for (uint32_t n = 0; n < nr_lrs; n++) {
+        uint32_t irq = v->gic.lr_irq[n];
+        if (irq == NO_IRQ)
+            continue;
+        struct vgic_irq *i = irq_of(v, irq);
+        i->in_lr = false;
+        if (LR_STATE(v->gic.lr[n]) & LR_PENDING)
+            i->pending = true;
+        v->gic.lr[n] = 0;
+        v->gic.lr_irq[n] = NO_IRQ;
+        gich_write(GICH_LR(n), 0);
+        if (irq >= 32 && i->pending)
+            sched_notify(spi_target(v->domain, irq));
+    }
 }
 
 void vgic_maintenance(void)
@@ -237,6 +267,14 @@ static uint32_t enable_bits(struct vcpu *v, uint32_t first)
     for (uint32_t b = 0; b < 32 && first + b < NR_IRQS; b++)
         bits |= (uint32_t)irq_of(v, first + b)->enabled << b;
     return bits;
+}
+
+/* An interrupt that became deliverable by a register write: its vCPU may be waiting in WFI. */
+static void notify_if_pending(struct vcpu *v, uint32_t irq)
+{
+    struct vgic_irq *i = irq_of(v, irq);
+    if (i->pending && i->enabled && !i->in_lr)
+        sched_notify(irq < 32 ? v : spi_target(v->domain, irq));
 }
 
 static void send_sgi(struct vcpu *self, uint32_t value)
@@ -310,8 +348,10 @@ bool vgic_dist_write(struct domain *d, uint32_t offset, uint32_t size, uint32_t 
             struct vgic_irq *i = irq_of(v, first + b);
             if (prio)
                 i->priority = byte;
-            else if (first + b >= 32 && (byte & ((1u << d->nr_vcpus) - 1)))
+            else if (first + b >= 32 && (byte & ((1u << d->nr_vcpus) - 1))) {
                 i->target = byte & ((1u << d->nr_vcpus) - 1);   /* SGI/PPI targets are fixed */
+                notify_if_pending(v, first + b);                /* the new target may wait */
+            }
         }
         return true;
     }
@@ -326,8 +366,11 @@ bool vgic_dist_write(struct domain *d, uint32_t offset, uint32_t size, uint32_t 
         bool set = offset < GICD_ICENABLER;
         uint32_t first = (offset & 0x7f) * 8;
         for (uint32_t b = 0; b < 32 && first + b < NR_IRQS; b++)
-            if (value & (1u << b))
+            if (value & (1u << b)) {
                 irq_of(v, first + b)->enabled = set;
+                if (set)
+                    notify_if_pending(v, first + b);    /* a waiting vCPU may take it now */
+            }
     } else if (in_bank(offset, GICD_ISPENDR, 0x80)) {
         uint32_t first = (offset & 0x7f) * 8;
         for (uint32_t b = 0; b < 32 && first + b < NR_IRQS; b++)

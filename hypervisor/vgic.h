@@ -50,6 +50,9 @@ bool vgic_has_pending(struct vcpu *v);
  * and which to hand it next (before every return to it). */
 void vgic_sync(struct vcpu *v);
 void vgic_flush(struct vcpu *v);
+/* The vCPU switches off (PSCI CPU_OFF): interrupts in its list registers go back to the
+ * distributor. */
+void vgic_vcpu_off(struct vcpu *v);
 /* The maintenance interrupt: the list registers ran low (GICH_HCR.UIE). */
 void vgic_maintenance(void);
 

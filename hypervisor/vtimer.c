@@ -5,12 +5,12 @@
  * which is set per domain so that its virtual time starts at 0. When it fires while the guest
  * runs, the interrupt comes to the hypervisor like every physical one; the hypervisor masks
  * the timer (CNTV_CTL.IMASK, or the interrupt would fire again at once) and hands the guest
- * virtual interrupt 27. The guest's handler reprograms the timer, which unmasks it. While the
+ * virtual interrupt 27. The guest's handler writes CNTV_CTL, which clears the mask. While the
  * vCPU is switched out, its timer is saved, the hardware one disabled, and the scheduler keeps
  * its deadline, so that a vCPU sleeping in WFI wakes when its timer is due.
  *
  * The physical timer (CNTP_*) is emulated: CNTHCTL.PL1PCEN = 0 makes every guest access trap
- * (B4.1.26), the hypervisor keeps CTL and CVAL, and when the compare value passes it sends
+ * (ARM ARM B8.1, the Generic Timer's PL2 controls), the hypervisor keeps CTL and CVAL, and when the compare value passes it sends
  * virtual interrupt 30. */
 #include "vtimer.h"
 #include "domain.h"
@@ -72,7 +72,10 @@ static uint64_t vtimer_due(const struct vcpu *v)
     if (v->state == VCPU_RUNNING || v->state == VCPU_DEAD || v->state == VCPU_OFFLINE
         || (v->cntv_ctl & (CTL_ENABLE | CTL_IMASK)) != CTL_ENABLE)
         return NEVER;
-    return v->cntv_cval + v->domain->cntvoff;      /* in physical counter ticks */
+    uint64_t off = v->domain->cntvoff;
+    if (v->cntv_cval > NEVER - off)
+        return NEVER;                               /* beyond the physical count's range */
+    return v->cntv_cval + off;                      /* in physical counter ticks */
 }
 
 static uint64_t ptimer_due(const struct vcpu *v)
