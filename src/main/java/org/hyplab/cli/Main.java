@@ -16,7 +16,8 @@ public final class Main {
 
     /** Every JVM-side command, in the order {@code help} lists them; {@code in} is what {@code run} reads. */
     static List<Command> commands(InputStream in) {
-        return List.of(new RunCommand(in), new ExportCommand(), new DisasmCommand(), new DtbCommand(), new BenchCommand());
+        return List.of(new RunCommand(in), new ExportCommand(), new TraceCommand(), new DisasmCommand(), new DtbCommand(),
+                new BenchCommand());
     }
 
     private Main() {

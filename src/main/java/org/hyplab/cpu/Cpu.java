@@ -42,6 +42,9 @@ public final class Cpu {
     /** ELR_hyp: the return address of an exception taken to Hyp mode. */
     public int elrHyp;
 
+    /** Told of each exception taken; null when nobody listens (ExceptionListener). */
+    public ExceptionListener exceptionListener;
+
     /** The address of the instruction executing now. */
     public int pc;
     /** Where execution continues; preset to pc + 4, changed by branches and exceptions. */

@@ -203,6 +203,7 @@ public final class ExceptionEntry {
      */
     private static void enterPl1(Cpu cpu, Mode target, int vector, int lr, boolean maskA, boolean maskF) {
         int saved = cpu.cpsr();
+        Mode from = cpu.mode();
         int sctlr = cpu.sys.sctlr;
         cpu.setMode(target);
         cpu.setSpsr(saved);
@@ -214,6 +215,9 @@ public final class ExceptionEntry {
         cpu.setCpsrBits(clear | set, set);
         cpu.exclusiveOpen = true;   // taking an exception clears the local monitor (ARM ARM A3.4.4)
         cpu.nextPc = cpu.sys.vectorBase() + vector;
+        if (cpu.exceptionListener != null) {
+            cpu.exceptionListener.taken(cpu, from, target, vector, lr, 0);
+        }
     }
 
     /**
@@ -223,6 +227,7 @@ public final class ExceptionEntry {
      */
     private static void enterHyp(Cpu cpu, int vector, int preferredReturn, int syndrome) {
         int saved = cpu.cpsr();
+        Mode from = cpu.mode();
         cpu.setMode(Mode.HYP);
         cpu.setSpsr(saved);
         cpu.elrHyp = preferredReturn;
@@ -236,6 +241,10 @@ public final class ExceptionEntry {
         cpu.setCpsrBits(Psr.IT_MASK | Psr.J | Psr.T | Psr.E | set, set);
         cpu.exclusiveOpen = true;
         cpu.nextPc = cpu.sys.hvbar + vector;
+        if (cpu.exceptionListener != null) {
+            boolean interrupt = vector == VEC_IRQ || vector == VEC_FIQ;
+            cpu.exceptionListener.taken(cpu, from, Mode.HYP, vector, preferredReturn, interrupt ? 0 : syndrome);
+        }
     }
 
     /** A short-format fault status as the long-format FSC the HSR carries (BOARDS.md §4.4). */

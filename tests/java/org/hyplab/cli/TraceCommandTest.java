@@ -1,0 +1,74 @@
+package org.hyplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./hyplab trace}: the trap timeline of a scenario. The expected traps follow from the
+ * guests' sources, not from a run: hello (hypervisor/guests/hello/hello.c) makes five console_io
+ * calls (three lines, the middle one built of three calls: "My device tree is at ", the
+ * address, the rest) and then SCHEDOP_shutdown; vuart reads the flag register once, then for
+ * each character reads it (a word read into r3) and writes the data register (a word write of
+ * r1), all stage-2 translation faults at level 2 (its 0x22000000 is in a mapped 1 GiB range whose
+ * 2 MiB entry is empty).
+ */
+class TraceCommandTest {
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The "trap" column of the lines of domain 'dom'. */
+    private static List<String> traps(String out, String dom) {
+        return out.lines().skip(1).map(l -> l.trim().split("\\s+", 5))   // cycle, CPU, dom, guest pc, trap
+                .filter(f -> f[2].equals(dom)).map(f -> f[4]).toList();
+    }
+
+    @Test
+    void helloMakesFiveConsoleWritesThenShutsDown() {
+        for (String board : List.of("vexpress-a15", "arndale")) {
+            Result r = main("trace", "--board", board, "--guest", "hello");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("       cycle  CPU   dom  guest pc  trap"), r.out());
+            String console = "HVC #0xea1: hypercall 18 console_io, r0 0";
+            assertEquals(List.of(console, console, console, console, console, "HVC #0xea1: hypercall 29 sched_op, r0 2"),
+                    traps(r.out(), "d1"), r.out());
+        }
+    }
+
+    @Test
+    void vuartTrapsOnEveryUartAccess() {
+        Result r = main("trace", "--board", "vexpress-a15", "--guest", "vuart");
+        assertEquals(0, r.exit(), r.err());
+        List<String> traps = traps(r.out(), "d1");
+        // The flag register once, then per character a flag read and a data write; then shutdown.
+        String text = "Hello through the emulated PL011 at 0x22000000.\nIts flag register reads 00000090: transmitter empty, nothing received.\n";
+        assertEquals(1 + 2 * text.length() + 1, traps.size(), r.out());
+        assertTrue(traps.get(0).startsWith("data abort: word read into "), traps.get(0));
+        assertEquals("data abort: word read into r3, translation fault, level 2", traps.get(1));
+        assertEquals("data abort: word write of r1, translation fault, level 2", traps.get(2));
+        assertEquals("HVC #0xea1: hypercall 29 sched_op, r0 2", traps.get(traps.size() - 1));
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        Result r = main("trace", "--guest", "hello");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("hyplab trace: --board is required"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+}
