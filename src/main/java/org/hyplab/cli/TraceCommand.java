@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hyplab.board.BoardDescription;
+import org.hyplab.elf.ElfException;
+import org.hyplab.elf.SymbolTable;
 import org.hyplab.machine.BoardAssembler;
 import org.hyplab.machine.BootLoader;
 import org.hyplab.machine.LoadException;
 import org.hyplab.machine.Machine;
+import org.hyplab.scenario.Domain;
 import org.hyplab.scenario.Scenario;
 import org.hyplab.trace.TrapEvent;
 import org.hyplab.trace.TrapRecorder;
@@ -83,15 +86,39 @@ public final class TraceCommand implements Command {
         }
         TrapRecorder recorder = new TrapRecorder(CAPACITY).attachTo(machine);
         Machine.Stop stop = machine.run(maxInsns);
+        List<SymbolTable> symbols = guestSymbols(scenario);
         out.println(TrapTimeline.header());
         for (TrapEvent e : recorder.events()) {
             if (all || (e.fromGuest() && e.vector() == TrapEvent.VECTOR_TRAP)) {
-                out.println(TrapTimeline.line(e));
+                SymbolTable table = e.fromGuest() && e.vmid() >= 1 && e.vmid() <= symbols.size() ? symbols.get(e.vmid() - 1) : null;
+                out.println(TrapTimeline.line(e) + (table == null ? "" : "  in " + table.describe(Integer.toUnsignedLong(e.returnAddress()))));
             }
         }
         err.printf("hyplab trace: %s after %,d instructions; %,d traps into Hyp mode%s%n", stop, machine.retired(),
                 recorder.total(), recorder.total() > CAPACITY ? " (the oldest not kept)" : "");
         return stop == Machine.Stop.POWERED_OFF ? EXIT_OK : EXIT_FAILED;
+    }
+
+    /**
+     * Each domain's guest symbols, from the ELF beside its zImage (the build keeps both); an empty
+     * table where there is none. A guest's PC is a virtual address, which is its link address
+     * while its MMU is off or maps itself one to one, as the teaching guests do.
+     */
+    private static List<SymbolTable> guestSymbols(Scenario scenario) {
+        List<SymbolTable> tables = new ArrayList<>();
+        for (Domain d : scenario.domains()) {
+            Path file = d.guest().kernel().file();
+            String name = file.getFileName().toString();
+            Path elf = name.endsWith(".zImage") ? file.resolveSibling(name.replace(".zImage", ".elf")) : file;
+            SymbolTable table = null;
+            try {
+                table = Files.isRegularFile(elf) ? SymbolTable.parse(Files.readAllBytes(elf)) : null;
+            } catch (IOException | ElfException e) {
+                table = null;                   // no symbols: the addresses alone
+            }
+            tables.add(table);
+        }
+        return tables;
     }
 
     private static String value(List<String> args, int i, String option) {
