@@ -32,7 +32,7 @@ class TraceCommandTest {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The "trap" column of the lines of domain 'dom'. */
+    /** The "trap" column of the lines of vCPU 'dom' ("d1/0": domain 1, vCPU 0). */
     private static List<String> traps(String out, String dom) {
         return out.lines().skip(1).map(l -> l.trim().split("\\s+", 5))   // cycle, CPU, dom, guest pc, trap
                 .filter(f -> f[2].equals(dom)).map(f -> f[4]).toList();
@@ -43,11 +43,11 @@ class TraceCommandTest {
         for (String board : List.of("vexpress-a15", "arndale")) {
             Result r = main("trace", "--board", board, "--guest", "hello");
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().startsWith("       cycle  CPU   dom  guest pc  trap"), r.out());
+            assertTrue(r.out().startsWith("       cycle  CPU   vCPU   guest pc  trap"), r.out());
             String console = "HVC #0xea1: hypercall 18 console_io, r0 0";
             // Each console_io returns into print(); the shutdown into main() (hello.elf's symbols).
             String inPrint = "  in print+0x";
-            List<String> traps = traps(r.out(), "d1");
+            List<String> traps = traps(r.out(), "d1/0");
             assertEquals(List.of(console, console, console, console, console, "HVC #0xea1: hypercall 29 sched_op, r0 2"),
                     traps.stream().map(t -> t.substring(0, t.indexOf("  in "))).toList(), r.out());
             assertTrue(traps.subList(0, 5).stream().allMatch(t -> t.contains(inPrint)), r.out());
@@ -59,7 +59,7 @@ class TraceCommandTest {
     void vuartTrapsOnEveryUartAccess() {
         Result r = main("trace", "--board", "vexpress-a15", "--guest", "vuart");
         assertEquals(0, r.exit(), r.err());
-        List<String> traps = traps(r.out(), "d1");
+        List<String> traps = traps(r.out(), "d1/0");
         // The flag register once, then per character a flag read and a data write (putc, which
         // the compiler puts inside puts: vuart.elf's symbols); then shutdown.
         String text = "Hello through the emulated PL011 at 0x22000000.\nIts flag register reads 00000090: transmitter empty, nothing received.\n";

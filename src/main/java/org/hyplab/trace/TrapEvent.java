@@ -10,14 +10,16 @@ import org.hyplab.cpu.Mode;
  * @param from          the mode the CPU left (a guest's SVC, USR, ... or HYP itself)
  * @param vmid          VTTBR.VMID then: which domain's stage 2 was in force (the teaching
  *                      hypervisor numbers VMIDs as its domains)
+ * @param vcpu          VMPIDR's Aff0 then: which of the domain's vCPUs (what the guest reads as
+ *                      its MPIDR; Xen and the teaching hypervisor number vCPUs there)
  * @param vector        the Hyp vector's offset (0x14 a trap, 0x18 an IRQ, 0x1c an FIQ)
  * @param returnAddress ELR_hyp: the guest's PC to come back to
  * @param syndrome      HSR (0 for an interrupt)
  * @param r0            the guest's r0 at the trap (a hypercall's first argument, PSCI's function)
  * @param r12           the guest's r12 at the trap (a Xen hypercall's number)
  */
-public record TrapEvent(long cycle, int cpu, Mode from, int vmid, int vector, int returnAddress, int syndrome,
-                        int r0, int r12) {
+public record TrapEvent(long cycle, int cpu, Mode from, int vmid, int vcpu, int vector, int returnAddress,
+                        int syndrome, int r0, int r12) {
 
     public static final int VECTOR_TRAP = 0x14, VECTOR_IRQ = 0x18, VECTOR_FIQ = 0x1C;
 

@@ -39,8 +39,8 @@ public final class TrapRecorder implements ExceptionListener {
             return;                     // a guest's own exception: the hypervisor never sees it
         }
         int vmid = (int) (cpu.sys.vttbr >>> 48) & 0xFF;
-        ring[(int) (count++ % ring.length)] = new TrapEvent(cpu.cycles(), cpu.index, from, vmid, vector, returnAddress,
-                syndrome, cpu.r[0], cpu.r[12]);
+        ring[(int) (count++ % ring.length)] = new TrapEvent(cpu.cycles(), cpu.index, from, vmid, cpu.sys.vmpidr & 0xFF,
+                vector, returnAddress, syndrome, cpu.r[0], cpu.r[12]);
     }
 
     /** How many were taken in all, recorded or since overwritten. */

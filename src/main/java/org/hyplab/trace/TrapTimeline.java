@@ -6,7 +6,7 @@ import org.hyplab.cpu.SyndromeExplainer;
 
 /**
  * The trap timeline in text, one line per trap into Hyp mode: when (the CPU's cycle count),
- * which CPU, which domain (from the VMID), what (the exception class in words, with what
+ * which CPU, which domain and vCPU ("d1/0": from the VMID and VMPIDR), what (the exception class in words, with what
  * matters of its syndrome: a hypercall's number and name, a data abort's access), and where the
  * guest was. {@code ./hyplab trace} prints it; the Lab shows the same rows.
  */
@@ -25,12 +25,12 @@ public final class TrapTimeline {
     }
 
     public static String header() {
-        return String.format("%12s  %-4s  %-3s  %-8s  %s", "cycle", "CPU", "dom", "guest pc", "trap");
+        return String.format("%12s  %-4s  %-5s  %-8s  %s", "cycle", "CPU", "vCPU", "guest pc", "trap");
     }
 
     public static String line(TrapEvent e) {
-        String dom = e.fromGuest() ? "d" + e.vmid() : "hyp";
-        return String.format("%12d  CPU%d  %-3s  %08x  %s", e.cycle(), e.cpu(), dom, e.returnAddress(), what(e));
+        String dom = e.fromGuest() ? "d" + e.vmid() + "/" + e.vcpu() : "hyp";
+        return String.format("%12d  CPU%d  %-5s  %08x  %s", e.cycle(), e.cpu(), dom, e.returnAddress(), what(e));
     }
 
     /** What the trap was, in words. */
