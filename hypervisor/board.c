@@ -6,17 +6,6 @@
 
 struct board board;
 
-/* An interrupt specifier of the GIC binding: <type number flags>; type 0 = SPI (ID = 32 + n),
- * 1 = PPI (ID = 16 + n). */
-static bool irq_cell(const struct fdt *fdt, int node, const char *prop, uint32_t index, uint32_t *id)
-{
-    uint32_t type, number;
-    if (!fdt_prop_cell(fdt, node, prop, index * 3, &type) || !fdt_prop_cell(fdt, node, prop, index * 3 + 1, &number))
-        return false;
-    *id = number + (type == 1 ? 16 : 32);
-    return true;
-}
-
 static uintptr_t reg_address(const struct fdt *fdt, int node, uint32_t index, const char *what)
 {
     uint64_t addr, size;
@@ -45,7 +34,7 @@ static void find_gic(const struct fdt *fdt)
     board.gicc = reg_address(fdt, gic, 1, "the GIC CPU interface");
     board.gich = reg_address(fdt, gic, 2, "GICH (the GIC has no virtualization extensions?)");
     board.gicv = reg_address(fdt, gic, 3, "GICV");
-    if (!irq_cell(fdt, gic, "interrupts", 0, &board.maintenance_irq))
+    if (!fdt_irq(fdt, gic, "interrupts", 0, &board.maintenance_irq))
         panic("device tree: the GIC has no maintenance interrupt\n");
 }
 
@@ -53,7 +42,7 @@ static void find_timer(const struct fdt *fdt)
 {
     int timer = fdt_find_compatible(fdt, -1, "arm,armv7-timer");
     for (uint32_t i = 0; i < 4; i++) {
-        if (timer < 0 || !irq_cell(fdt, timer, "interrupts", i, &board.timer_irq[i]))
+        if (timer < 0 || !fdt_irq(fdt, timer, "interrupts", i, &board.timer_irq[i]))
             panic("device tree: the arm,armv7-timer node needs four interrupts\n");
     }
     /* Set where firmware may leave CNTFRQ unprogrammed (the Arndale, BOARDS.md §3.3). */

@@ -209,6 +209,15 @@ static bool match_child(const struct fdt *fdt, int node, int parent, const void 
     return true;
 }
 
+bool fdt_irq(const struct fdt *fdt, int node, const char *prop, uint32_t index, uint32_t *id)
+{
+    uint32_t type, number;
+    if (!fdt_prop_cell(fdt, node, prop, index * 3, &type) || !fdt_prop_cell(fdt, node, prop, index * 3 + 1, &number))
+        return false;
+    *id = number + (type == 1 ? 16 : 32);
+    return true;
+}
+
 int fdt_parent(const struct fdt *fdt, int node)
 {
     int parent = -1;

@@ -22,6 +22,9 @@ int fdt_open(struct fdt *fdt, const void *blob);
 int fdt_find_compatible(const struct fdt *fdt, int from, const char *compat);
 /* The node at an absolute path such as "/soc/serial@1c090000" or "/chosen"; -1 if none. */
 int fdt_find_path(const struct fdt *fdt, const char *path);
+/* Entry 'index' of a GIC interrupt specifier list <type number flags> (the GIC binding: type 0
+ * an SPI, ID = 32 + number; type 1 a PPI, ID = 16 + number), as an interrupt ID. */
+bool fdt_irq(const struct fdt *fdt, int node, const char *prop, uint32_t index, uint32_t *id);
 /* The node's parent; -1 for the root. */
 int fdt_parent(const struct fdt *fdt, int node);
 /* The node's name ("serial@1c090000"; "" for the root). */

@@ -69,10 +69,8 @@ bool uart_init(const struct fdt *fdt)
         return false;
     }
     base = (uintptr_t)addr;
-    /* interrupts = <type number flags>: type 0 is an SPI, ID 32 + number (the GIC binding). */
-    uint32_t type, number;
-    if (fdt_prop_cell(fdt, node, "interrupts", 0, &type) && fdt_prop_cell(fdt, node, "interrupts", 1, &number))
-        irq = number + (type == 1 ? 16 : 32);
+    if (!fdt_irq(fdt, node, "interrupts", 0, &irq))
+        irq = 0;                    /* no receive interrupt: input stays off */
     return true;
 }
 

@@ -54,6 +54,25 @@ static inline long hypercall_op(uint32_t nr, uint32_t cmd, void *arg)
     return hypercall3(nr, cmd, (uint32_t)arg, 0);
 }
 
+/* PSCI through the SMC Calling Convention: HVC #0, the function ID in r0, arguments r1-r3, the
+ * result in r0 (XEN-ABI.md §9; ARM DEN 0022). */
+#define PSCI_VERSION        0x84000000u
+#define PSCI_CPU_OFF        0x84000002u
+#define PSCI_CPU_ON         0x84000003u
+#define PSCI_AFFINITY_INFO  0x84000004u
+#define PSCI_SYSTEM_OFF     0x84000008u
+#define PSCI_SYSTEM_RESET   0x84000009u
+
+static inline int32_t psci(uint32_t function, uint32_t a1, uint32_t a2, uint32_t a3)
+{
+    register uint32_t r0 __asm__("r0") = function;
+    register uint32_t r1 __asm__("r1") = a1;
+    register uint32_t r2 __asm__("r2") = a2;
+    register uint32_t r3 __asm__("r3") = a3;
+    __asm__ volatile("hvc #0" : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
+    return (int32_t)r0;
+}
+
 static inline long sched_yield(void)
 {
     return hypercall3(__HYPERVISOR_sched_op, SCHEDOP_yield, 0, 0);

@@ -19,35 +19,15 @@
 #define GICC_EOIR       0x010
 #define SGI_HELLO       3
 
-#define PSCI_VERSION        0x84000000u
-#define PSCI_CPU_OFF        0x84000002u
-#define PSCI_CPU_ON         0x84000003u
-#define PSCI_AFFINITY_INFO  0x84000004u
 #define CONTEXT             0x00c0ffeeu
 
 static volatile uint32_t *reg(uint32_t addr) { return (volatile uint32_t *)addr; }
-
-/* A PSCI call: SMC Calling Convention through HVC #0, function in r0, result in r0. */
-static int32_t psci(uint32_t function, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-    register uint32_t r0 __asm__("r0") = function;
-    register uint32_t r1 __asm__("r1") = a1;
-    register uint32_t r2 __asm__("r2") = a2;
-    register uint32_t r3 __asm__("r3") = a3;
-    __asm__ volatile("hvc #0" : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
-    return (int32_t)r0;
-}
 
 static uint32_t mpidr(void)
 {
     uint32_t v;
     __asm__ volatile("mrc p15, 0, %0, c0, c0, 5" : "=r"(v));
     return v;
-}
-
-static void yield(void)
-{
-    hypercall3(__HYPERVISOR_sched_op, 0 /* SCHEDOP_yield */, 0, 0);
 }
 
 /* Steps of the conversation; with the guest's caches off every access goes to memory. */
@@ -138,7 +118,7 @@ int main(void)
 
     int32_t on = psci(PSCI_CPU_ON, 1, (uint32_t)secondary_entry, CONTEXT);
     while (!vcpu1_up)
-        yield();
+        sched_yield();
     int32_t again = psci(PSCI_CPU_ON, 1, (uint32_t)secondary_entry, CONTEXT);
     int32_t affinity = psci(PSCI_AFFINITY_INFO, 1, 0, 0);
     line_str(&l, "vCPU 0: CPU_ON(vCPU 1) gave ");
@@ -151,7 +131,7 @@ int main(void)
     print("vCPU 0: sending SGI 3 to vCPU 1\n");
     *reg(GICD + GICD_SGIR) = (1u << 1) << 16 | SGI_HELLO;
     while (psci(PSCI_AFFINITY_INFO, 1, 0, 0) != 1)
-        yield();
+        sched_yield();
     print("vCPU 0: vCPU 1 is off (AFFINITY_INFO), done.\n");
     shutdown(SHUTDOWN_poweroff);
     return 0;

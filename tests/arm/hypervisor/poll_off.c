@@ -9,20 +9,6 @@
 
 #define GICD            0x03001000u
 #define GICD_SGIR       0xf00
-#define PSCI_CPU_OFF        0x84000002u
-#define PSCI_CPU_ON         0x84000003u
-#define PSCI_AFFINITY_INFO  0x84000004u
-#define DOMID_SELF          0x7ff0u
-
-static int32_t psci(uint32_t function, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-    register uint32_t r0 __asm__("r0") = function;
-    register uint32_t r1 __asm__("r1") = a1;
-    register uint32_t r2 __asm__("r2") = a2;
-    register uint32_t r3 __asm__("r3") = a3;
-    __asm__ volatile("hvc #0" : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
-    return (int32_t)r0;
-}
 
 static volatile uint32_t polling, bound_port;
 uint8_t stack1[2048] __attribute__((aligned(8)));

@@ -9,15 +9,6 @@
 
 #define MARK_AT         0x40d00000u     /* below the device tree's 2 MiB, above the kernel */
 #define MARK            0x0b007ed1u
-#define PSCI_SYSTEM_OFF     0x84000008u
-#define PSCI_SYSTEM_RESET   0x84000009u
-
-static int32_t psci(uint32_t function)
-{
-    register uint32_t r0 __asm__("r0") = function;
-    __asm__ volatile("hvc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
-    return (int32_t)r0;
-}
 
 int main(void)
 {
@@ -25,12 +16,12 @@ int main(void)
     if (*mark != MARK) {
         print("reset: first boot; leaving a mark at 40d00000 and asking for SYSTEM_RESET\n");
         *mark = MARK;
-        psci(PSCI_SYSTEM_RESET);
+        psci(PSCI_SYSTEM_RESET, 0, 0, 0);
         print("reset: still here after SYSTEM_RESET?\n");
     } else {
         print("reset: booted again, and my mark is still there; SYSTEM_OFF\n");
         *mark = 0;
-        psci(PSCI_SYSTEM_OFF);
+        psci(PSCI_SYSTEM_OFF, 0, 0, 0);
         print("reset: still here after SYSTEM_OFF?\n");
     }
     for (;;)

@@ -1,10 +1,8 @@
 package org.hyplab.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,13 +38,7 @@ final class HypervisorBootBench {
         BoardDescription board = Boards.find(root, boardId);
         Scenario scenario = ScenarioArgs.scenario(root, board, memBytes, GUESTS);
         Path image = ScenarioArgs.defaultHypervisor(root);
-        byte[] hypervisor;
-        try {
-            hypervisor = Files.readAllBytes(image);
-        } catch (IOException e) {
-            throw new Command.UsageException(image + ": cannot read (" + e.getMessage() + "); build first with ./hyplab build");
-        }
-        BootLoader.Request request = scenario.bootRequest(image.toString(), hypervisor);
+        BootLoader.Request request = scenario.bootRequest(image.toString(), RunCommand.read(image));
         out.printf("benchmark: hypervisor + hello, timer, pingpong (2 domains), hog on the %s (%d MiB), "
                 + "to every guest's first line, %d warm-up + %d timed runs%n", boardId, memBytes >> 20, warmup, runs);
         long[] nanos = new long[runs];

@@ -190,7 +190,8 @@ public final class RunCommand implements Command {
         return new BootLoader.Module(file, read(Path.of(file)), address);
     }
 
-    private static byte[] read(Path file) {
+    /** A file's bytes, or a one-line usage error naming the file (also for bench and trace). */
+    static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

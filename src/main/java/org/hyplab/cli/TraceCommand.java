@@ -71,12 +71,7 @@ public final class TraceCommand implements Command {
         long memBytes = memMib > 0 ? memMib << 20 : (boardId.equals("arndale") ? 1024L : 256L) << 20;
         Scenario scenario = ScenarioArgs.scenario(root, board, memBytes, guests);
         Path image = hypervisor != null ? hypervisor : ScenarioArgs.defaultHypervisor(root);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(image);
-        } catch (IOException e) {
-            throw new UsageException(image + ": cannot read (" + e.getMessage() + ")");
-        }
+        byte[] bytes = RunCommand.read(image);
         Machine machine = BoardAssembler.build(board,
                 new BoardAssembler.Options(memBytes, board.cpus(), new ByteArrayOutputStream()::write));
         try {
