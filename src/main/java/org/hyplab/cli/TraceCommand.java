@@ -18,7 +18,8 @@ import org.hyplab.machine.Machine;
 import org.hyplab.scenario.Domain;
 import org.hyplab.scenario.Scenario;
 import org.hyplab.trace.TrapEvent;
-import org.hyplab.trace.TrapRecorder;
+import org.hyplab.trace.Probe;
+import org.hyplab.trace.TraceRecorder;
 import org.hyplab.trace.TrapTimeline;
 
 /**
@@ -79,11 +80,16 @@ public final class TraceCommand implements Command {
         } catch (LoadException e) {
             throw new UsageException(e.getMessage());
         }
-        TrapRecorder recorder = new TrapRecorder(CAPACITY).attachTo(machine);
+        TraceRecorder recorder = new TraceRecorder(CAPACITY);
+        Probe.attach(machine).addSink(e -> {
+            if (e instanceof TrapEvent) {
+                recorder.accept(e);
+            }
+        });
         Machine.Stop stop = machine.run(maxInsns);
         List<SymbolTable> symbols = guestSymbols(scenario);
         out.println(TrapTimeline.header());
-        for (TrapEvent e : recorder.events()) {
+        for (TrapEvent e : recorder.traps()) {
             if (all || (e.fromGuest() && e.vector() == TrapEvent.VECTOR_TRAP)) {
                 SymbolTable table = e.fromGuest() && e.vmid() >= 1 && e.vmid() <= symbols.size() ? symbols.get(e.vmid() - 1) : null;
                 out.println(TrapTimeline.line(e) + (table == null ? "" : "  in " + table.describe(Integer.toUnsignedLong(e.returnAddress()))));

@@ -95,6 +95,8 @@ public final class Cpu {
     public boolean leaveRun;
     /** Makes {@link #run} return (power-off, a breakpoint...). */
     private boolean stopRequested;
+    /** The last {@link #run(long, InstructionHook)} returned because its hook said stop. */
+    public boolean stoppedByHook;
 
     // ---- interrupt inputs (the GIC drives the physical and virtual lines, issue 5) ------------
     /** Physical IRQ and FIQ inputs, and the GIC's virtual IRQ/FIQ outputs for this CPU. */
@@ -682,6 +684,41 @@ public final class Cpu {
             // retired counts per instruction (not at the end) so that the generic timer's count
             // is exact when an instruction reads it.
             while (retired < end && !leaveRun) {
+                execute();
+                retired++;
+            }
+        }
+        return retired - start;
+    }
+
+    /**
+     * {@link #run(long)} that asks {@code hook} before every instruction and returns, leaving
+     * the instruction unexecuted, when it answers true. Interrupts are taken exactly where the
+     * fast loop takes them, so a run with a hook that never stops is the same run.
+     */
+    public long run(long budget, InstructionHook hook) {
+        stoppedByHook = false;
+        long start = retired;
+        long end = start + budget;
+        stopRequested = false;
+        while (retired < end && !stopRequested) {
+            leaveRun = false;
+            if (interruptInputs) {
+                if (waitingForInterrupt && interruptPending()) {
+                    waitingForInterrupt = waitingForEvent = false;
+                }
+                if (!waitingForInterrupt) {
+                    takePendingInterrupt();
+                }
+            }
+            if (waitingForInterrupt) {
+                break;
+            }
+            while (retired < end && !leaveRun) {
+                if (hook.stopBefore(this)) {
+                    stoppedByHook = stopRequested = true;
+                    break;
+                }
                 execute();
                 retired++;
             }

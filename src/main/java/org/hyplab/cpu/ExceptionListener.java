@@ -18,4 +18,11 @@ public interface ExceptionListener {
      * @param syndrome      HSR for an exception taken to Hyp mode other than IRQ and FIQ; else 0
      */
     void taken(Cpu cpu, Mode from, Mode to, int vector, int returnAddress, int syndrome);
+
+    /**
+     * An exception return (ERET, SUBS PC, LR, RFE) has restored the CPSR; the next instruction
+     * is the one at {@code address}, in mode {@code to}.
+     */
+    default void returned(Cpu cpu, Mode from, Mode to, int address) {
+    }
 }

@@ -51,5 +51,8 @@ public final class ExceptionReturn {
         cpu.setCpsr(newCpsr);
         cpu.exclusiveOpen = true;
         cpu.nextPc = (newCpsr & Psr.T) != 0 ? address & ~1 : address & ~3;
+        if (cpu.exceptionListener != null) {
+            cpu.exceptionListener.returned(cpu, current, cpu.mode(), cpu.nextPc);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 
 import org.hyplab.cpu.Cpu;
 import org.hyplab.cpu.DecodeCache;
+import org.hyplab.cpu.InstructionHook;
 import org.hyplab.dev.CorePower;
 import org.hyplab.dev.Pl011;
 import org.hyplab.dev.PowerControl;
@@ -53,7 +54,9 @@ public final class Machine implements PowerControl, CorePower {
         /** The instruction budget ran out. */
         BUDGET_EXHAUSTED,
         /** Every CPU waits for an interrupt that nothing can raise. */
-        DEADLOCKED
+        DEADLOCKED,
+        /** An observer asked to stop: a breakpoint, a watchpoint, an awaited trap. */
+        STOPPED
     }
 
     /** Cycles in a round: the most any CPU runs before the others get their turn. */
@@ -90,6 +93,13 @@ public final class Machine implements PowerControl, CorePower {
     private long observed;
     /** The end of the round being run. */
     private long roundEnd;
+    /** Whether a round is under way (a run returned inside it), which CPU's turn it is, and whether any ran in it. */
+    private boolean roundOpen;
+    private int roundCpu;
+    private boolean roundRan;
+    /** An observer asked the run to return ({@link #requestStop}). */
+    private boolean stopRequested;
+    private InstructionHook hook;
     private boolean poweredOff;
     private boolean rebootRequested;
     private String powerReason = "";
@@ -346,22 +356,39 @@ public final class Machine implements PowerControl, CorePower {
 
     // ---- the loop ----------------------------------------------------------------------------
 
-    /** Runs until the board powers off, every CPU waits forever, or {@code budget} instructions ran. */
+    /**
+     * Runs until the board powers off, every CPU waits forever, {@code budget} instructions ran,
+     * or an observer asked to stop ({@link #requestStop}, or the instruction hook said so).
+     *
+     * <p>A run that ends inside a round keeps its place: the next call continues the same CPU in
+     * the same round, so splitting a run into any number of shorter ones (a debugger's steps)
+     * executes exactly the instructions one long run would, in the same order and at the same
+     * times.
+     */
     public Stop run(long budget) {
         long left = budget;
         while (true) {
             if (poweredOff) {
                 return Stop.POWERED_OFF;
             }
-            if (rebootRequested) {
-                rebootRequested = false;
-                resetBoard();
+            if (!roundOpen) {
+                if (rebootRequested) {
+                    rebootRequested = false;
+                    resetBoard();
+                }
+                feedConsole();
+                long start = roundStart();
+                roundEnd = Math.max(start + 1, Math.min(start + QUANTUM, nextEvent()));
+                roundOpen = true;
+                roundRan = false;
+                roundCpu = 0;
             }
-            feedConsole();
-            long start = roundStart();
-            roundEnd = Math.max(start + 1, Math.min(start + QUANTUM, nextEvent()));
-            boolean anyRan = false;
-            for (int i = 0; i < cpus.size(); i++) {
+            for (; roundCpu < cpus.size(); roundCpu++) {
+                int i = roundCpu;
+                if (stopRequested) {
+                    stopRequested = false;
+                    return Stop.STOPPED;
+                }
                 if (left <= 0) {
                     return Stop.BUDGET_EXHAUSTED;
                 }
@@ -371,11 +398,32 @@ public final class Machine implements PowerControl, CorePower {
                     if (lastRan != i && lastRan >= 0) {
                         cpu.exclusiveOpen = true;   // another CPU ran: its stores may have hit our address
                     }
-                    long ran = cpu.run(Math.min(roundEnd - cpu.cycles(), left));
+                    long slice = roundEnd - cpu.cycles();
+                    long allowed = Math.min(slice, left);
+                    long ran;
+                    if (hook == null) {
+                        ran = cpu.run(allowed);
+                    } else {
+                        ran = cpu.run(allowed, hook);
+                        stopRequested |= cpu.stoppedByHook;
+                    }
                     if (ran > 0) {
                         lastRan = i;
-                        anyRan = true;
+                        roundRan = true;
                         left -= ran;
+                    }
+                    if (poweredOff) {
+                        return Stop.POWERED_OFF;
+                    }
+                    if (rebootRequested) {
+                        break;
+                    }
+                    if (stopRequested || (ran == allowed && allowed < slice)) {
+                        // Stopped by an observer or by the budget, not at the round's end: this
+                        // CPU's turn continues at the next call.
+                        boolean stopped = stopRequested;
+                        stopRequested = false;
+                        return stopped ? Stop.STOPPED : Stop.BUDGET_EXHAUSTED;
                     }
                 }
                 if (poweredOff) {
@@ -387,11 +435,33 @@ public final class Machine implements PowerControl, CorePower {
                 cpu.idleUntil(roundEnd);   // a CPU that waited (or stopped early) spends the rest idle
                 cpu.timer.update();
             }
+            roundOpen = false;
             updateDevices();
-            if (!anyRan && !rebootRequested && !waitForSomething()) {
+            if (!roundRan && !rebootRequested && !waitForSomething()) {
                 return Stop.DEADLOCKED;
             }
         }
+    }
+
+    /**
+     * Asks {@link #run} to return {@link Stop#STOPPED} after the current instruction; an
+     * observer calls it from inside the run (an exception it waited for was taken, a watched
+     * address was written). Outside a run, the next run stops before executing anything.
+     */
+    public void requestStop() {
+        stopRequested = true;
+        if (!cpus.isEmpty()) {
+            cpus.get(currentCpu).requestStop();
+        }
+    }
+
+    /**
+     * Consulted before every instruction of every CPU while set (a debugger's breakpoints and
+     * steps); {@code null}, the default, runs at full speed. A hook that answers true stops the
+     * run before that instruction.
+     */
+    public void setInstructionHook(InstructionHook hook) {
+        this.hook = hook;
     }
 
     /** Where a round starts: the time every CPU has reached (they all end rounds together). */

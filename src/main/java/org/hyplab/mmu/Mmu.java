@@ -26,6 +26,8 @@ public final class Mmu {
     private List<Mmu> shareDomain = List.of(this);
     /** Told whenever the micro-TLBs are emptied (the CPU forgets its cached fetch page). */
     private Runnable contextListener = () -> { };
+    /** Told of walks and watched accesses; {@code null} when nobody listens. */
+    private TranslationObserver observer;
 
     public Mmu(SystemRegisters sys, Bus bus) {
         this.sys = sys;
@@ -74,17 +76,28 @@ public final class Mmu {
      * @throws MmuFault if a stage faults or the access is not permitted
      */
     public long translate(int va, int kind, MicroTlb via) {
+        long pa;
         if (via.pl == 2 ? (sys.hsctlr & SCTLR_M) == 0
                 : !TranslationRegisters.stage1On(sys.sctlr, sys.hcr) && !TranslationRegisters.stage2On(sys.hcr)) {
-            long pa = va & 0xFFFF_FFFFL;   // the regime's MMU is off: flat, everything allowed
-            via.fill(kind, va, pa);
-            return pa;
+            pa = va & 0xFFFF_FFFFL;   // the regime's MMU is off: flat, everything allowed
+        } else {
+            TlbEntry e = entryFor(va, via.pl == 2, kind == Perm.WRITE, kind == Perm.FETCH);
+            Walker.check(e, va, kind, via.pl, sys.dacr);
+            pa = e.pa(va);
         }
-        TlbEntry e = entryFor(va, via.pl == 2, kind == Perm.WRITE, kind == Perm.FETCH);
-        Walker.check(e, va, kind, via.pl, sys.dacr);
-        long pa = e.pa(va);
-        via.fill(kind, va, pa);
+        if (observer == null || !observer.accessed(via.pl == 2, va, pa, kind)) {
+            via.fill(kind, va, pa);
+        }
         return pa;
+    }
+
+    /**
+     * Sets (or with {@code null} removes) the observer of walks and watched accesses, and
+     * empties the micro-TLBs so that pages it now watches are not served from them.
+     */
+    public void setObserver(TranslationObserver observer) {
+        this.observer = observer;
+        contextChanged();
     }
 
     /**
@@ -95,7 +108,7 @@ public final class Mmu {
         if (hyp) {
             TlbEntry e = tlb.lookup(TlbEntry.REGIME_HYP, true, false, 0, 0, va);
             if (e == null) {
-                e = walker().hyp(va, write, fetch);
+                e = observer == null ? walker().hyp(va, write, fetch) : observedWalk(true, va, write, fetch);
                 tlb.insert(e, va);
             }
             return e;
@@ -105,9 +118,23 @@ public final class Mmu {
         int asid = s1 ? TranslationRegisters.asid(sys.ttbcr, sys.ttbr0, sys.ttbr1, sys.contextidr) : 0;
         TlbEntry e = tlb.lookup(TlbEntry.REGIME_PL10, s1, s2, vmid, asid, va);
         if (e == null) {
-            e = walker().pl10(va, write, fetch, true);
+            e = observer == null ? walker().pl10(va, write, fetch, true) : observedWalk(false, va, write, fetch);
             tlb.insert(e, va);
         }
+        return e;
+    }
+
+    /** A TLB miss's walk, told to the observer. */
+    private TlbEntry observedWalk(boolean hyp, int va, boolean write, boolean fetch) {
+        int kind = fetch ? Perm.FETCH : write ? Perm.WRITE : Perm.READ;
+        TlbEntry e;
+        try {
+            e = hyp ? walker().hyp(va, write, fetch) : walker().pl10(va, write, fetch, true);
+        } catch (MmuFault fault) {
+            observer.walkFaulted(hyp, va, kind, fault);
+            throw fault;
+        }
+        observer.walked(hyp, va, kind, e);
         return e;
     }
 

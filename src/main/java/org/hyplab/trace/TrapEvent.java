@@ -19,13 +19,18 @@ import org.hyplab.cpu.Mode;
  * @param r12           the guest's r12 at the trap (a Xen hypercall's number)
  */
 public record TrapEvent(long cycle, int cpu, Mode from, int vmid, int vcpu, int vector, int returnAddress,
-                        int syndrome, int r0, int r12) {
+                        int syndrome, int r0, int r12) implements MachineEvent {
 
     public static final int VECTOR_TRAP = 0x14, VECTOR_IRQ = 0x18, VECTOR_FIQ = 0x1C;
 
     /** The exception class (HSR.EC); -1 for an interrupt. */
     public int ec() {
         return vector == VECTOR_IRQ || vector == VECTOR_FIQ ? -1 : syndrome >>> 26;
+    }
+
+    @Override
+    public String describe() {
+        return TrapTimeline.what(this);
     }
 
     /** Taken from a guest (a mode below Hyp), not from the hypervisor itself. */

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
  * The trap recorder watches without touching: a scenario runs the same, instruction for
  * instruction and byte for byte, with it attached; its ring keeps the newest events.
  */
-class TrapRecorderTest {
+class TraceRecorderTest {
 
-    record Outcome(long retired, byte[] console, TrapRecorder recorder) {
+    record Outcome(long retired, byte[] console, TraceRecorder recorder) {
     }
 
-    private static Outcome run(TrapRecorder recorder) throws Exception {
+    private static Outcome run(TraceRecorder recorder) throws Exception {
         BoardDescription board = Emulator.board("vexpress-a15");
         Scenario s = HypervisorScenarios.scenario("trio", "vexpress-a15");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -44,15 +44,16 @@ class TrapRecorderTest {
     @Test
     void recordingChangesNothingAndKeepsTheNewest() throws Exception {
         Outcome plain = run(null);
-        Outcome all = run(new TrapRecorder(1_000_000));
-        Outcome last = run(new TrapRecorder(5));
+        Outcome all = run(new TraceRecorder(1_000_000));
+        Outcome last = run(new TraceRecorder(5));
         assertEquals(plain.retired(), all.retired());
         assertArrayEquals(plain.console(), all.console());
         assertEquals(plain.retired(), last.retired());
-        List<TrapEvent> events = all.recorder().events();
-        assertEquals(all.recorder().total(), events.size());
+        List<TrapEvent> events = all.recorder().traps();
+        assertEquals(all.recorder().total(), all.recorder().events().size());
         assertEquals(last.recorder().total(), all.recorder().total());
-        assertEquals(events.subList(events.size() - 5, events.size()), last.recorder().events());
+        List<MachineEvent> allEvents = all.recorder().events();
+        assertEquals(allEvents.subList(allEvents.size() - 5, allEvents.size()), last.recorder().events());
         // trio's guests trap from SVC mode (crash also from its Undefined and Abort handlers),
         // each with its domain's VMID, 1-3.
         assertTrue(events.stream().filter(TrapEvent::fromGuest).allMatch(e -> e.from() == Mode.SVC
@@ -62,6 +63,6 @@ class TrapRecorderTest {
 
     @Test
     void aRingHoldsAtLeastOne() {
-        assertThrows(IllegalArgumentException.class, () -> new TrapRecorder(0));
+        assertThrows(IllegalArgumentException.class, () -> new TraceRecorder(0));
     }
 }
