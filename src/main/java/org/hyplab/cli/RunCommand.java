@@ -160,7 +160,7 @@ public final class RunCommand implements Command {
                 err.printf("hyplab run: stopped after %,d instructions (--max-insns)%n", retired);
                 yield EXIT_BUDGET;
             }
-            case STOPPED -> throw new IllegalStateException("nothing asks a plain run to stop");
+            case STOPPED, WAITING_FOR_INPUT -> throw new IllegalStateException("a plain run neither stops nor polls: " + stop);
             case DEADLOCKED -> {
                 err.printf("hyplab run: every CPU waits for an interrupt that nothing can raise "
                         + "(after %,d instructions)%n", retired);

@@ -16,7 +16,11 @@ public interface ConsoleInput {
     /** The next byte (0-255) if one has arrived, else {@link #NOTHING_YET} or {@link #END}. */
     int poll();
 
-    /** Blocks until the next byte (0-255) arrives, or returns {@link #END}. */
+    /**
+     * Blocks until the next byte (0-255) arrives, or returns {@link #END}. An input that must
+     * not block (a session on a shared worker) returns {@link #NOTHING_YET}: the machine's run
+     * then returns {@link Machine.Stop#WAITING_FOR_INPUT}.
+     */
     int await();
 
     /** No input at all (stdin at end of file, a test). */

@@ -56,7 +56,12 @@ public final class Machine implements PowerControl, CorePower {
         /** Every CPU waits for an interrupt that nothing can raise. */
         DEADLOCKED,
         /** An observer asked to stop: a breakpoint, a watchpoint, an awaited trap. */
-        STOPPED
+        STOPPED,
+        /**
+         * Every CPU waits and only a keystroke could wake one; the input has none yet and does
+         * not block (an interactive session's). A later run goes on once input has arrived.
+         */
+        WAITING_FOR_INPUT
     }
 
     /** Cycles in a round: the most any CPU runs before the others get their turn. */
@@ -437,8 +442,18 @@ public final class Machine implements PowerControl, CorePower {
             }
             roundOpen = false;
             updateDevices();
-            if (!roundRan && !rebootRequested && !waitForSomething()) {
-                return Stop.DEADLOCKED;
+            if (!roundRan && !rebootRequested) {
+                switch (waitForSomething()) {
+                    case NOTHING_CAN_HAPPEN -> {
+                        return Stop.DEADLOCKED;
+                    }
+                    case INPUT_NOT_YET -> {
+                        return Stop.WAITING_FOR_INPUT;
+                    }
+                    default -> {
+                        // time moved on, or a byte arrived: the next round runs
+                    }
+                }
             }
         }
     }
@@ -492,14 +507,18 @@ public final class Machine implements PowerControl, CorePower {
         }
     }
 
+    /** What {@link #waitForSomething} found. */
+    private enum Wait { SOMETHING_HAPPENED, NOTHING_CAN_HAPPEN, INPUT_NOT_YET }
+
     /**
      * No CPU ran this round: every one waits. Moves time on to the next event, or waits for the
-     * user to type; false when nothing can ever happen (a deadlock).
+     * user to type; says when nothing can ever happen (a deadlock), or when only a keystroke
+     * could wake a CPU and the input has none yet but will not block ({@link ConsoleInput#await}).
      */
-    private boolean waitForSomething() {
+    private Wait waitForSomething() {
         for (int i = 0; i < cpus.size(); i++) {
             if (!coreOff[i] && cpus.get(i).canRun()) {
-                return true;   // woken by a line that rose at the round's end
+                return Wait.SOMETHING_HAPPENED;   // woken by a line that rose at the round's end
             }
         }
         long next = nextEvent();
@@ -510,17 +529,20 @@ public final class Machine implements PowerControl, CorePower {
                 cpus.get(i).timer.update();
             }
             updateDevices();
-            return true;
+            return Wait.SOMETHING_HAPPENED;
         }
         if (console == null || !console.canReceive() || !console.interruptsOnReceive()) {
-            return false;   // no keystroke could wake a CPU
+            return Wait.NOTHING_CAN_HAPPEN;   // no keystroke could wake a CPU
         }
         int b = input.await();
+        if (b == ConsoleInput.NOTHING_YET) {
+            return Wait.INPUT_NOT_YET;
+        }
         if (b < 0) {
-            return false;
+            return Wait.NOTHING_CAN_HAPPEN;
         }
         console.receive(b);
-        return true;
+        return Wait.SOMETHING_HAPPENED;
     }
 
     /** Hands the console UART the bytes typed so far, as many as it has room for. */

@@ -1,0 +1,383 @@
+package org.hyplab.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.hyplab.board.BoardDescription;
+import org.hyplab.debug.Breakpoint;
+import org.hyplab.debug.Debugger;
+import org.hyplab.debug.Goal;
+import org.hyplab.debug.Image;
+import org.hyplab.debug.Images;
+import org.hyplab.debug.Space;
+import org.hyplab.debug.StopReason;
+import org.hyplab.debug.Watchpoint;
+import org.hyplab.elf.ElfException;
+import org.hyplab.machine.BoardAssembler;
+import org.hyplab.machine.BootLoader;
+import org.hyplab.machine.LoadException;
+import org.hyplab.machine.Machine;
+import org.hyplab.scenario.Domain;
+import org.hyplab.scenario.Guest;
+import org.hyplab.scenario.GuestCatalog;
+import org.hyplab.scenario.Scenario;
+import org.hyplab.scenario.ScenarioException;
+
+/**
+ * One user's machine in the Lab: a scenario booted (the teaching hypervisor and its guests on a
+ * board), a {@link Debugger} over it, its consoles, and the controls the UI offers. Controls
+ * return at once; the machine runs on the shared {@link LabWorker} and the session tells its
+ * listeners how it goes ({@link SessionStatus}), at most every 100 ms while it runs.
+ *
+ * <p>Thread-safe: the worker runs slices under the session's lock, and the UI reads the
+ * machine through {@link #read}, under the same lock, between slices.
+ */
+public final class LabSession {
+
+    /** The trap timeline's ring: the newest events kept. */
+    static final int TRACE_CAPACITY = 200_000;
+    static final long PUBLISH_NANOS = 100_000_000L;
+
+    private final Path root;
+    private final Path armDir;
+    private final BoardDescription board;
+    private final LabScenario scenario;
+    private final LabWorker worker;
+    private final List<Consumer<SessionStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+
+    // Guarded by lock.
+    private Debugger debugger;
+    private Consoles consoles;
+    private SessionInput input;
+    private boolean running;
+    private boolean scheduled;
+    private boolean waitingForInput;
+    private String control = "";
+    private StopReason lastStop;
+    private long sliceBudget = 100_000;
+    private long version;
+    private long lastPublish;
+
+    private volatile boolean pauseRequested;
+    private volatile SessionStatus status;
+
+    private LabSession(Path root, Path armDir, BoardDescription board, LabScenario scenario, LabWorker worker) {
+        this.root = root;
+        this.armDir = armDir;
+        this.board = board;
+        this.scenario = scenario;
+        this.worker = worker;
+    }
+
+    /**
+     * Boots {@code scenario} on {@code board}: the project at {@code root}, its ARM build in
+     * {@code armDir} (the hypervisor and the guests, with their ELF files for symbols and lines).
+     */
+    public static LabSession open(Path root, Path armDir, BoardDescription board, LabScenario scenario, LabWorker worker)
+            throws LabException {
+        if (!board.id().equals(scenario.board())) {
+            throw new IllegalArgumentException("scenario for " + scenario.board() + ", board " + board.id());
+        }
+        LabSession session = new LabSession(root, armDir, board, scenario, worker);
+        synchronized (session.lock) {
+            session.boot();
+            session.publish();
+        }
+        return session;
+    }
+
+    public LabScenario scenario() {
+        return scenario;
+    }
+
+    public BoardDescription board() {
+        return board;
+    }
+
+    /** RAM the board gets: as {@code ./hyplab run} gives each board. */
+    static long memBytes(String boardId) {
+        return (boardId.equals("arndale") ? 1024L : 256L) << 20;
+    }
+
+    private void boot() throws LabException {
+        long mem = memBytes(board.id());
+        GuestCatalog catalog = GuestCatalog.of(root, armDir);
+        Scenario s;
+        try {
+            List<Guest> guests = new ArrayList<>();
+            for (String spec : scenario.guests()) {
+                guests.add(catalog.parse(spec));
+            }
+            s = Scenario.of(board, mem, guests);
+        } catch (ScenarioException e) {
+            throw new LabException(e.getMessage());
+        }
+        Path hypervisor = armDir.resolve("hypervisor.bin");
+        byte[] image;
+        try {
+            image = Files.readAllBytes(hypervisor);
+        } catch (IOException e) {
+            throw new LabException("the hypervisor is not built (" + hypervisor + "): run ./hyplab build");
+        }
+        Consoles out = new Consoles();
+        SessionInput in = new SessionInput();
+        Debugger[] self = new Debugger[1];
+        Machine machine = BoardAssembler.build(board, new BoardAssembler.Options(mem, board.cpus(), b -> {
+            out.put(b);
+            self[0].console(b);
+        }));
+        try {
+            BootLoader.boot(machine, board, mem, s.bootRequest(hypervisor.toString(), image));
+        } catch (LoadException e) {
+            throw new LabException(e.getMessage());
+        }
+        machine.setConsoleInput(in);
+        self[0] = new Debugger(machine, images(s, armDir.resolve("hypervisor.elf")), TRACE_CAPACITY);
+        List<Breakpoint> keepBreakpoints = debugger == null ? List.of() : debugger.breakpoints();
+        List<Watchpoint> keepWatchpoints = debugger == null ? List.of() : debugger.watchpoints();
+        debugger = self[0];
+        keepBreakpoints.forEach(debugger::addBreakpoint);
+        keepWatchpoints.forEach(debugger::addWatchpoint);
+        consoles = out;
+        input = in;
+    }
+
+    /** The hypervisor's image for Hyp mode, each guest's for its domain; an unreadable ELF leaves addresses bare. */
+    private static Images images(Scenario s, Path hypervisorElf) {
+        Images images = Images.none();
+        try {
+            images.with(Space.HYPERVISOR, Image.load("hypervisor", hypervisorElf));
+        } catch (ElfException e) {
+            // no symbols for the hypervisor: its PCs stay addresses
+        }
+        for (Domain d : s.domains()) {
+            try {
+                images.with(Space.domain(d.id()), Image.load(d.guest().kernel().name(), d.guest().kernel().file()));
+            } catch (ElfException e) {
+                // a guest without its ELF: addresses only
+            }
+        }
+        return images;
+    }
+
+    // ---- controls ------------------------------------------------------------------------------
+
+    /** Runs the machine towards {@code goal} on the worker, in place of any control still running. */
+    public void start(Goal goal) {
+        synchronized (lock) {
+            debugger.start(goal);
+            control = goal.describe();
+            running = true;
+            waitingForInput = false;
+            pauseRequested = false;
+            ensureScheduled();
+            publish();
+        }
+    }
+
+    /** Stops a running control at the next slice boundary (a few milliseconds). */
+    public void pause() {
+        synchronized (lock) {
+            if (running) {
+                pauseRequested = true;
+            } else if (waitingForInput) {
+                waitingForInput = false;
+                lastStop = StopReason.of(StopReason.Kind.PAUSED, -1, "paused while waiting for input");
+                publish();
+            }
+        }
+    }
+
+    /** Boots the scenario again from the start; breakpoints and watchpoints stay. */
+    public void reset() throws LabException {
+        synchronized (lock) {
+            running = false;
+            waitingForInput = false;
+            pauseRequested = false;
+            control = "";
+            lastStop = null;
+            boot();
+            publish();
+        }
+    }
+
+    /** Types {@code text} at the physical console; a control waiting for input goes on. */
+    public void type(String text) {
+        synchronized (lock) {
+            input.type(text);
+            if (waitingForInput) {
+                waitingForInput = false;
+                running = true;
+                ensureScheduled();
+                publish();
+            }
+        }
+    }
+
+    /**
+     * A breakpoint at {@code where} ("file.c:LINE", a function, an address) in {@code space}'s
+     * image; several when the compiler split the line.
+     */
+    public List<Breakpoint> addBreakpoint(Space space, String where) throws LabException {
+        synchronized (lock) {
+            Image image = debugger.images().image(space)
+                    .orElseThrow(() -> new LabException("no symbols for " + space.label()));
+            List<Long> at = image.resolve(where);
+            if (at.isEmpty()) {
+                throw new LabException("'" + where + "' is no line, function or address of " + image.name());
+            }
+            List<Breakpoint> added = new ArrayList<>();
+            for (long a : at) {
+                added.add(debugger.addBreakpoint(new Breakpoint(space, (int) a, where)));
+            }
+            publish();
+            return added;
+        }
+    }
+
+    public void removeBreakpoint(Breakpoint bp) {
+        synchronized (lock) {
+            debugger.removeBreakpoint(bp);
+            publish();
+        }
+    }
+
+    public void addWatchpoint(Watchpoint wp) {
+        synchronized (lock) {
+            debugger.addWatchpoint(wp);
+            publish();
+        }
+    }
+
+    public void removeWatchpoint(Watchpoint wp) {
+        synchronized (lock) {
+            debugger.removeWatchpoint(wp);
+            publish();
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    /** Reads the machine between slices: {@code f} must only look (registers, memory, the trace). */
+    public <T> T read(Function<Debugger, T> f) {
+        synchronized (lock) {
+            return f.apply(debugger);
+        }
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    public String uartConsole() {
+        return consoles().uart();
+    }
+
+    /** The hypervisor's console and each domain's ("d1", ...), as split from the UART's lines. */
+    public Map<String, String> splitConsoles() {
+        return consoles().split();
+    }
+
+    private Consoles consoles() {
+        synchronized (lock) {
+            return consoles;
+        }
+    }
+
+    /** Tells {@code listener} each status from now on (on the worker's thread); returns how to stop. */
+    public Runnable addListener(Consumer<SessionStatus> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    // ---- the worker's side ------------------------------------------------------------------------
+
+    private void ensureScheduled() {
+        if (!scheduled) {
+            scheduled = true;
+            worker.schedule(this);
+        }
+    }
+
+    /** One slice of the running control; whether there is more to run. */
+    boolean slice() {
+        SessionStatus publish = null;
+        boolean more = false;
+        synchronized (lock) {
+            if (!running) {
+                scheduled = false;
+                return false;
+            }
+            if (pauseRequested) {
+                pauseRequested = false;
+                stop(StopReason.of(StopReason.Kind.PAUSED, -1, "paused"));
+            } else {
+                long start = System.nanoTime();
+                Optional<StopReason> r = debugger.advance(sliceBudget);
+                long took = System.nanoTime() - start;
+                sliceBudget = Math.clamp(sliceBudget * LabWorker.SLICE_NANOS / Math.max(took, 1), 10_000, 5_000_000);
+                if (r.isPresent() && r.get().kind() == StopReason.Kind.WAITING_FOR_INPUT && !input.isEmpty()) {
+                    more = true;   // a key arrived during the slice: go on
+                } else if (r.isPresent()) {
+                    if (r.get().kind() == StopReason.Kind.WAITING_FOR_INPUT) {
+                        waitingForInput = true;
+                        running = false;
+                        lastStop = r.get();
+                        version++;
+                        status = makeStatus();
+                    } else {
+                        stop(r.get());
+                    }
+                } else {
+                    more = true;
+                }
+            }
+            if (!more) {
+                scheduled = false;
+            }
+            if (!more || System.nanoTime() - lastPublish > PUBLISH_NANOS) {
+                lastPublish = System.nanoTime();
+                version++;
+                status = makeStatus();
+                publish = status;
+            }
+        }
+        if (publish != null) {
+            for (Consumer<SessionStatus> l : listeners) {
+                l.accept(publish);
+            }
+        }
+        return more;
+    }
+
+    private void stop(StopReason reason) {
+        running = false;
+        control = "";
+        lastStop = reason;
+    }
+
+    /** Makes and sends a status now (under the lock, from a control). */
+    private void publish() {
+        version++;
+        lastPublish = System.nanoTime();
+        status = makeStatus();
+        SessionStatus s = status;
+        for (Consumer<SessionStatus> l : listeners) {
+            l.accept(s);
+        }
+    }
+
+    private SessionStatus makeStatus() {
+        return new SessionStatus(version, running, running ? control : "", lastStop, debugger.machine().retired(),
+                debugger.recorder().total(), debugger.whereAll(), consoles.version());
+    }
+}
