@@ -305,15 +305,21 @@ final class Distributor implements MmioDevice {
         if (level.get(cpu, id) == high) {
             return false;
         }
-        int was = listener != null ? state(cpu, id) : 0;
+        if (listener == null) {
+            setLevel(cpu, id, high);
+        } else {
+            int was = state(cpu, id);
+            setLevel(cpu, id, high);
+            tellChange(cpu, id, was);
+        }
+        return true;
+    }
+
+    private void setLevel(int cpu, int id, boolean high) {
         level.set(cpu, id, high);
         if (high && edge.get(cpu, id)) {
             latched.set(cpu, id, true);   // an edge-triggered interrupt latches on the rising edge
         }
-        if (listener != null) {
-            tellChange(cpu, id, was);
-        }
-        return true;
     }
 
     // ---- registers --------------------------------------------------------------------------------
