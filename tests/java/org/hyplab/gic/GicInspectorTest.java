@@ -60,7 +60,7 @@ class GicInspectorTest {
         assertFalse(spi.latched());
         assertEquals("pending", spi.state());
         CpuInterfaceState c0 = s.cpuInterfaces().get(0);
-        assertEquals(40, c0.highestPending(), "GICC_HPPIR (4.4.7)");
+        assertEquals(40, c0.highestPending(), "GICC_HPPIR (4.4)");
         assertEquals(40, c0.acknowledge(), "0x80 < PMR 0xF0 and nothing active: IAR would return 40 (3.3)");
         assertTrue(c0.irq());
         assertFalse(c0.fiq(), "FIQEn 0: Group 0 goes as IRQ (4.4.1)");
@@ -88,7 +88,7 @@ class GicInspectorTest {
         assertEquals("active and pending", sgi.state());
         c0 = s.cpuInterfaces().get(0);
         assertEquals(0x40, c0.runningPriority(), "GICC_RPR = group priority of 0x40 with BPR 0: bits [7:1] (3.3.3)");
-        // APR: 128 levels of two priorities each, level 0x40 / 2 = 32, the first bit of GICC_APR1 (4.4.12)
+        // APR: 128 levels of two priorities each, level 0x40 / 2 = 32, the first bit of GICC_APR1 (4.4, GICC_APRn recommended layout)
         assertEquals(List.of(0, 1, 0, 0), c0.activePriorities());
         assertEquals(40, c0.highestPending(), "HPPIR ignores the running priority; active SGI 3 is not forwarded");
         assertEquals(1023, c0.acknowledge(), "0x80 does not preempt running 0x40 (3.3): IAR would be spurious");

@@ -34,19 +34,19 @@ public record CpuInterfaceState(int cpu, int ctlr, int pmr, int bpr, int abpr, i
                         "for Group 1: GICC_AEOIR drops priority and deactivates", "4.4.1, 3.3.4"),
                 GicField.bits("GICC_PMR", "Priority", 7, 0, pmr, pmr == 0 ? "every interrupt masked"
                         : "only priorities below 0x" + Integer.toHexString(pmr) + " are signalled", "4.4.2"),
-                GicField.bits("GICC_BPR", "Binary point", 2, 0, bpr,
+                GicField.bits("GICC_BPR", "BinaryPoint", 2, 0, bpr,
                         "group priority is priority bits [7:" + (bpr + 1) + "]: preemption among those only", "3.3.3, 4.4.3"),
-                GicField.bits("GICC_ABPR", "Binary point", 2, 0, abpr,
-                        "Group 1 group priority is bits [7:" + abpr + "]", "3.3.3, 4.4.8"),
+                GicField.bits("GICC_ABPR", "BinaryPoint", 2, 0, abpr,
+                        "Group 1 group priority is bits [7:" + abpr + "]", "3.3.3, 4.4 GICC_ABPR"),
                 GicField.bits("GICC_RPR", "Priority", 7, 0, runningPriority, runningPriority == 0xFF
                         ? "idle: no interrupt active" : "running priority of the highest active interrupt", "3.3, 4.4.6"),
-                GicField.bits("GICC_HPPIR", "InterruptID", 9, 0, highestPending, GicField.interruptId(highestPending), "4.4.7"),
+                GicField.bits("GICC_HPPIR", "InterruptID", 9, 0, highestPending, GicField.interruptId(highestPending), "4.4 GICC_HPPIR"),
                 GicField.bits("GICC_IAR", "InterruptID", 9, 0, acknowledge,
                         "a read now would return " + GicField.interruptId(acknowledge), "4.4.4")));
         for (int n = 0; n < activePriorities.size(); n++) {
             int w = activePriorities.get(n);
             f.add(GicField.bits("GICC_APR" + n, "", 31, 0, w, w == 0 ? "no active level"
-                    : "active levels (group priority / 2): bits set for each preempted or running level", "4.4.12"));
+                    : "active levels (group priority / 2): bits set for each preempted or running level", "4.4 GICC_APRn"));
         }
         f.add(new GicField("IRQ output", "", "", irq ? 1 : 0, irq ? "asserted to the CPU" : "deasserted", "3.3, 1.3"));
         f.add(new GicField("FIQ output", "", "", fiq ? 1 : 0, fiq ? "asserted to the CPU" : "deasserted", "3.3, 1.3"));

@@ -60,10 +60,10 @@ public record InterruptState(int id, int cpu, boolean enabled, boolean pending, 
     }
 
     public List<GicField> fields() {
-        String enable = id < 16 ? "GICD_ISENABLER0 (SGIs are always enabled here)" : "GICD_ISENABLER" + id / 32;
         List<GicField> f = new ArrayList<>();
-        f.add(new GicField(enable, "", "[" + id % 32 + "]", enabled ? 1 : 0,
-                enabled ? "enabled: the distributor may forward it" : "disabled: never forwarded", "4.3.5"));
+        f.add(new GicField("GICD_ISENABLER" + id / 32, "", "[" + id % 32 + "]", enabled ? 1 : 0,
+                id < 16 ? "enabled: SGIs are always enabled in this GIC (ISENABLER0[15:0] read as one)"
+                        : enabled ? "enabled: the distributor may forward it" : "disabled: never forwarded", "4.3.5"));
         f.add(new GicField("GICD_ISPENDR" + id / 32, "", "[" + id % 32 + "]", pending ? 1 : 0,
                 pending ? "pending: " + pendingBecause() : "not pending", "3.2.4, 4.3.7"));
         f.add(new GicField("GICD_ISACTIVER" + id / 32, "", "[" + id % 32 + "]", active ? 1 : 0,

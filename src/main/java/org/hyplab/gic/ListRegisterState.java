@@ -61,7 +61,11 @@ public record ListRegisterState(int index, int value, int virtualId, boolean hw,
         return List.copyOf(f);
     }
 
+    /** The fields in words; an all-zero list register, free and holding nothing, in one line. */
     public List<String> describe() {
+        if (value == 0) {
+            return List.of(String.format("GICH_LR%d = 0x00000000: %s", index, state.meaning));
+        }
         return GicField.lines(String.format("GICH_LR%d = 0x%08x: virtual %d, %s", index, value, virtualId,
                 state.name().toLowerCase().replace('_', ' ')), fields());
     }

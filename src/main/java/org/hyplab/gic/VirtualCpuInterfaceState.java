@@ -29,11 +29,11 @@ public record VirtualCpuInterfaceState(int ctlr, int pmr, int bpr, int abpr, int
                         "GICV_EOIR drops priority and deactivates the list register", s),
                 GicField.bits("GICV_PMR", "Priority", 7, 0, pmr, pmr == 0 ? "every virtual interrupt masked"
                         : "only priorities below 0x" + Integer.toHexString(pmr) + " are signalled", s),
-                GicField.bits("GICV_BPR", "Binary point", 2, 0, bpr, "group priority is bits [7:" + (bpr + 1) + "]", s),
-                GicField.bits("GICV_ABPR", "Binary point", 2, 0, abpr, "Group 1 group priority is bits [7:" + abpr + "]", s),
+                GicField.bits("GICV_BPR", "BinaryPoint", 2, 0, bpr, "group priority is bits [7:" + (bpr + 1) + "]", s),
+                GicField.bits("GICV_ABPR", "BinaryPoint", 2, 0, abpr, "Group 1 group priority is bits [7:" + abpr + "]", s),
                 GicField.bits("GICV_RPR", "Priority", 7, 0, runningPriority, runningPriority == 0xFF
                         ? "idle: no virtual interrupt active" : "the guest's running priority", "5.3 GICH_APR, 4.4.6"),
-                GicField.bits("GICV_HPPIR", "InterruptID", 9, 0, highestPending, GicField.interruptId(highestPending), "4.4.7"),
+                GicField.bits("GICV_HPPIR", "InterruptID", 9, 0, highestPending, GicField.interruptId(highestPending), "4.4 GICC_HPPIR, chapter 5 GICV_HPPIR"),
                 GicField.bits("GICV_IAR", "InterruptID", 9, 0, acknowledge,
                         "a read now would return " + GicField.interruptId(acknowledge), "4.4.4, 5.3 GICH_LRn"),
                 GicField.bits("GICV_APR0", "", 31, 0, activePriorities, "GICH_APR: one bit per active level (priority / 8)",
