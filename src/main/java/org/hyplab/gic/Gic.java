@@ -81,7 +81,11 @@ public final class Gic {
         return listener;
     }
 
-    /** The whole state, decoded and explained, read without side effects (nothing is acknowledged). */
+    /**
+     * The whole state, decoded and explained, read without side effects (nothing is acknowledged).
+     * Like every access to the machine, call it on the thread that runs it: from a listener, or
+     * while the machine is stopped.
+     */
     public GicSnapshot inspect() {
         return GicInspector.inspect(dist, cpuInterfaces, virtualInterfaces);
     }
