@@ -29,6 +29,8 @@ final class CpuInterface {
     private final Distributor dist;
     private final ActivePriorities apr = new ActivePriorities(MIN_BPR);
     private int ctlr, pmr, bpr, abpr;
+    /** Told of acknowledges, EOIs and priority drops; null: nobody listens. */
+    GicListener listener;
 
     CpuInterface(int cpu, Distributor dist) {
         this.cpu = cpu;
@@ -68,8 +70,12 @@ final class CpuInterface {
         return dist.group(cpu, id) == 0 && (ctlr & FIQ_EN) != 0 ? 2 : 1;
     }
 
-    /** GICC_IAR (4.4.4) or, for {@code group1Alias}, GICC_AIAR (4.4.10). */
-    private int acknowledge(boolean group1Alias) {
+    /**
+     * What GICC_IAR (4.4.4) or, for {@code group1Alias}, GICC_AIAR would return now, without
+     * acknowledging: the signalled interrupt (an SGI with its lowest source CPU in [12:10]), 1022
+     * for a Group 1 interrupt that GICC_IAR may not acknowledge (AckCtl 0), or 1023.
+     */
+    int wouldAcknowledge(boolean group1Alias) {
         int id = signalled();
         if (id == SPURIOUS) {
             return SPURIOUS;
@@ -81,13 +87,26 @@ final class CpuInterface {
         if (!group1Alias && g == 1 && (ctlr & ACK_CTL) == 0) {
             return GROUP1_NOT_ACKNOWLEDGED;   // the Group 1 interrupt stays pending (4.4.4)
         }
-        int source = dist.acknowledge(cpu, id);
+        return id < 16 ? id | lowestSource(id) << 10 : id;
+    }
+
+    /** GICC_IAR or AIAR: acknowledges what {@link #wouldAcknowledge} names; the SGI's lowest source is taken. */
+    private int acknowledge(boolean group1Alias) {
+        int value = wouldAcknowledge(group1Alias);
+        int id = value & 0x3FF;
+        if (id >= GROUP1_NOT_ACKNOWLEDGED) {
+            return value;   // 1022 or 1023: nothing is acknowledged
+        }
+        if (listener != null) {
+            listener.event(GicEvent.ACKNOWLEDGED, cpu, id, value);
+        }
+        dist.acknowledge(cpu, id);
         apr.activate(groupPriority(id));
-        return id < 16 ? id | source << 10 : id;
+        return value;
     }
 
     /** GICC_HPPIR (4.4.8) / AHPPIR (4.4.12): what IAR would return, without acknowledging. */
-    private int highestPendingId(boolean group1Alias) {
+    int highestPendingId(boolean group1Alias) {
         int id = dist.highestPending(cpu, ctlr & (EN_GRP0 | EN_GRP1));
         if (id == SPURIOUS || dist.priority(cpu, id) >= pmr) {
             return SPURIOUS;
@@ -109,11 +128,18 @@ final class CpuInterface {
     /** GICC_EOIR (4.4.5) / AEOIR (4.4.11): priority drop, then deactivation unless EOImode splits them. */
     private void endOfInterrupt(int value, int eoiModeBit) {
         int id = value & 0x3FF;
+        if (listener != null) {
+            listener.event(GicEvent.END_OF_INTERRUPT, cpu, id, value);
+        }
         if (id >= dist.ids()) {
             return;   // spurious IDs 1020-1023 and IDs not implemented are ignored
         }
+        int running = apr.running();
         if (!apr.dropHighest()) {
             return;   // nothing active: nothing to drop (UNPREDICTABLE, ignored as QEMU)
+        }
+        if (listener != null) {
+            listener.event(GicEvent.PRIORITY_DROP, cpu, id, running);
         }
         if ((ctlr & eoiModeBit) == 0) {
             dist.deactivate(cpu, id);
@@ -130,6 +156,32 @@ final class CpuInterface {
         if (split) {
             dist.deactivate(cpu, id);
         }
+    }
+
+    // ---- for the inspector ------------------------------------------------------------------
+
+    int cpu() {
+        return cpu;
+    }
+
+    int ctlr() {
+        return ctlr;
+    }
+
+    int pmr() {
+        return pmr;
+    }
+
+    int bpr() {
+        return bpr;
+    }
+
+    int abpr() {
+        return abpr;
+    }
+
+    ActivePriorities activePriorities() {
+        return apr;
     }
 
     int read(int off) {

@@ -38,6 +38,11 @@ final class Distributor implements MmioDevice {
     private final int[] targets;             // [id], SPIs: CPU mask
     private final int[][] sgiSources;        // [target cpu][sgi]: mask of source CPUs
 
+    /** Told of every change of an interrupt's pending, active and enabled state; null: nobody listens. */
+    GicListener listener;
+    /** Pending, active and enabled words before a register write, to tell the listener what it changed. */
+    private final int[] before;
+
     Distributor(int cpus, int ids, IntSupplier currentCpu, Runnable changed) {
         if (cpus < 1 || cpus > 8 || ids < 32 || ids > 1020 || ids % 32 != 0) {
             throw new IllegalArgumentException("a GICv2 has 1-8 CPU interfaces and 32-1020 IDs in multiples of 32");
@@ -56,11 +61,15 @@ final class Distributor implements MmioDevice {
         sharedPriority = new int[ids];
         targets = new int[ids];
         sgiSources = new int[cpus][16];
+        before = new int[3 * (cpus + ids / 32)];
         reset();
     }
 
     /** Reset (IHI 0048B 4.1.4 table 4-1): all disabled, inactive, group 0, priority 0, SGIs edge. Line levels are kept. */
     void reset() {
+        if (listener != null) {
+            remember();
+        }
         ctlr = 0;
         enabled.clear();
         latched.clear();
@@ -75,6 +84,9 @@ final class Distributor implements MmioDevice {
         }
         java.util.Arrays.fill(sharedPriority, 0);
         java.util.Arrays.fill(targets, 0);
+        if (listener != null) {
+            tellChanges();
+        }
     }
 
     int cpus() {
@@ -120,6 +132,36 @@ final class Distributor implements MmioDevice {
         return active.get(cpu, id);
     }
 
+    int ctlr() {
+        return ctlr;
+    }
+
+    int typer() {
+        return readWord(0, 0x004);
+    }
+
+    boolean enabled(int cpu, int id) {
+        return enabled.get(cpu, id);
+    }
+
+    /** The software latch: set by a rising edge or GICD_ISPENDR, cleared by acknowledge or GICD_ICPENDR. */
+    boolean latched(int cpu, int id) {
+        return latched.get(cpu, id);
+    }
+
+    boolean lineHigh(int cpu, int id) {
+        return level.get(cpu, id);
+    }
+
+    boolean edgeTriggered(int cpu, int id) {
+        return edge.get(cpu, id);
+    }
+
+    /** The CPUs the interrupt is forwarded to, as a mask: the own CPU for IDs 0-31, CPU 0 alone on a uniprocessor. */
+    int targetMask(int cpu, int id) {
+        return id < 32 ? 1 << cpu : cpus == 1 ? 1 : targets[id];
+    }
+
     private boolean targets(int cpu, int id) {
         return id < 32 || cpus == 1 || (targets[id] >>> cpu & 1) != 0;
     }
@@ -159,6 +201,7 @@ final class Distributor implements MmioDevice {
      * the lowest-numbered source CPU's request is taken and returned; other sources stay pending.
      */
     int acknowledge(int cpu, int id) {
+        int was = listener != null ? state(cpu, id) : 0;
         int source = 0;
         if (id < 16) {
             int sources = sgiSources[cpu][id];
@@ -168,14 +211,83 @@ final class Distributor implements MmioDevice {
             latched.set(cpu, id, false);
         }
         active.set(cpu, id, true);
+        if (listener != null) {
+            tellChange(cpu, id, was);
+        }
         return source;
     }
 
     /** Deactivation by GICC_EOIR/GICC_DIR, or by a virtual EOI of a list register with the HW bit (5.2.1). */
     void deactivate(int cpu, int id) {
         if (id < ids) {
+            int was = listener != null ? state(cpu, id) : 0;
             active.set(cpu, id, false);
+            if (listener != null) {
+                tellChange(cpu, id, was);
+            }
             changed.run();
+        }
+    }
+
+    // ---- events -------------------------------------------------------------------------------
+
+    private static final int PENDING_BIT = 1, ACTIVE_BIT = 2, ENABLED_BIT = 4;
+
+    /** One interrupt's pending, active and enabled bits, to compare before and after a change. */
+    private int state(int cpu, int id) {
+        return (pending(cpu, id) ? PENDING_BIT : 0) | (active.get(cpu, id) ? ACTIVE_BIT : 0)
+                | (enabled.get(cpu, id) ? ENABLED_BIT : 0);
+    }
+
+    /** Tells the listener how {@code id} changed since it was {@code was}: active first, then pending, then enabled. */
+    private void tellChange(int cpu, int id, int was) {
+        int now = state(cpu, id);
+        int diff = was ^ now;
+        if (diff == 0) {
+            return;
+        }
+        int who = id < 32 ? cpu : GicListener.SHARED;
+        if ((diff & ACTIVE_BIT) != 0) {
+            listener.event((now & ACTIVE_BIT) != 0 ? GicEvent.ACTIVE : GicEvent.INACTIVE, who, id, 0);
+        }
+        if ((diff & PENDING_BIT) != 0) {
+            listener.event((now & PENDING_BIT) != 0 ? GicEvent.PENDING : GicEvent.NOT_PENDING, who, id,
+                    id < 16 ? sgiSources[cpu][id] : 0);
+        }
+        if ((diff & ENABLED_BIT) != 0) {
+            listener.event((now & ENABLED_BIT) != 0 ? GicEvent.ENABLED : GicEvent.DISABLED, who, id, 0);
+        }
+    }
+
+    /**
+     * Keeps the pending, active and enabled words of every bank and of the SPIs: a register write
+     * may change any of them (an SGI reaches other CPUs' banks), and the listener hears per ID.
+     */
+    private void remember() {
+        int b = 0;
+        for (int w = 0; w < cpus + ids / 32 - 1; w++) {
+            int cpu = w < cpus ? w : 0;
+            int n = w < cpus ? 0 : w - cpus + 1;
+            before[b++] = pendingWord(cpu, n);
+            before[b++] = active.word(cpu, n);
+            before[b++] = enabled.word(cpu, n);
+        }
+    }
+
+    /** Tells the listener every per-ID change since {@link #remember}, banks first, IDs in order. */
+    private void tellChanges() {
+        int b = 0;
+        for (int w = 0; w < cpus + ids / 32 - 1; w++) {
+            int cpu = w < cpus ? w : 0;
+            int n = w < cpus ? 0 : w - cpus + 1;
+            int p = before[b++], a = before[b++], e = before[b++];
+            int diff = (p ^ pendingWord(cpu, n)) | (a ^ active.word(cpu, n)) | (e ^ enabled.word(cpu, n));
+            while (diff != 0) {
+                int bit = Integer.numberOfTrailingZeros(diff);
+                diff &= diff - 1;
+                int was = (p >>> bit & 1) * PENDING_BIT | (a >>> bit & 1) * ACTIVE_BIT | (e >>> bit & 1) * ENABLED_BIT;
+                tellChange(cpu, n * 32 + bit, was);
+            }
         }
     }
 
@@ -193,11 +305,21 @@ final class Distributor implements MmioDevice {
         if (level.get(cpu, id) == high) {
             return false;
         }
+        if (listener == null) {
+            setLevel(cpu, id, high);
+        } else {
+            int was = state(cpu, id);
+            setLevel(cpu, id, high);
+            tellChange(cpu, id, was);
+        }
+        return true;
+    }
+
+    private void setLevel(int cpu, int id, boolean high) {
         level.set(cpu, id, high);
         if (high && edge.get(cpu, id)) {
             latched.set(cpu, id, true);   // an edge-triggered interrupt latches on the rising edge
         }
-        return true;
     }
 
     // ---- registers --------------------------------------------------------------------------------
@@ -222,6 +344,9 @@ final class Distributor implements MmioDevice {
     public void write(long offset, int size, int value) {
         int off = (int) offset;
         int cpu = currentCpu.getAsInt();
+        if (listener != null) {
+            remember();
+        }
         if (byteAccessible(off)) {
             for (int i = 0; i < size; i++) {
                 writeByte(cpu, off + i, value >>> (8 * i) & 0xFF);
@@ -230,6 +355,9 @@ final class Distributor implements MmioDevice {
             int shift = 8 * (off & 3);
             int mask = size == 4 ? -1 : ((1 << (8 * size)) - 1) << shift;
             writeWord(cpu, off & ~3, value << shift, mask);
+        }
+        if (listener != null) {
+            tellChanges();
         }
         changed.run();
     }

@@ -36,6 +36,7 @@ public final class Gic {
     private final VirtualInterface[] virtualInterfaces;
     private final CpuInterruptSink[] sinks;
     private final int[] outputs;   // per CPU: bit 0 IRQ, 1 FIQ, 2 VIRQ, 3 VFIQ as last driven
+    private GicListener listener;
 
     public Gic(int cpus, int ids, IntSupplier currentCpu) {
         this.cpus = cpus;
@@ -61,6 +62,32 @@ public final class Gic {
         sinks[cpu] = sink;
         int o = outputs[cpu];
         sink.set((o & 1) != 0, (o & 2) != 0, (o & 4) != 0, (o & 8) != 0);
+    }
+
+    /**
+     * Sets the one listener told of every step of every interrupt ({@link GicEvent}), or
+     * removes it ({@code null}, the default). Listening changes nothing the machine does.
+     */
+    public void setListener(GicListener l) {
+        listener = l;
+        dist.listener = l;
+        for (int c = 0; c < cpus; c++) {
+            cpuInterfaces[c].listener = l;
+            virtualInterfaces[c].listener = l;
+        }
+    }
+
+    public GicListener listener() {
+        return listener;
+    }
+
+    /**
+     * The whole state, decoded and explained, read without side effects (nothing is acknowledged).
+     * Like every access to the machine, call it on the thread that runs it: from a listener, or
+     * while the machine is stopped.
+     */
+    public GicSnapshot inspect() {
+        return GicInspector.inspect(dist, cpuInterfaces, virtualInterfaces);
     }
 
     /** Resets every register; input line levels are kept (they belong to the devices). */
@@ -92,12 +119,20 @@ public final class Gic {
     /** Recomputes the maintenance interrupts and every CPU's outputs; notifies changed outputs. */
     void update() {
         for (int c = 0; c < cpus; c++) {
-            dist.setLineQuietly(c, MAINTENANCE_ID, virtualInterfaces[c].maintenance());
+            boolean maintenance = virtualInterfaces[c].maintenance();
+            if (listener != null && dist.lineHigh(c, MAINTENANCE_ID) != maintenance) {
+                listener.event(maintenance ? GicEvent.MAINTENANCE_ASSERTED : GicEvent.MAINTENANCE_DEASSERTED,
+                        c, MAINTENANCE_ID, virtualInterfaces[c].misr());
+            }
+            dist.setLineQuietly(c, MAINTENANCE_ID, maintenance);
         }
         for (int c = 0; c < cpus; c++) {
             int o = cpuInterfaces[c].outputs() | VirtualCpuInterface.outputs(virtualInterfaces[c]) << 2;
             if (o != outputs[c]) {
                 outputs[c] = o;
+                if (listener != null) {
+                    listener.event(GicEvent.CPU_SIGNALS, c, -1, o);
+                }
                 sinks[c].set((o & 1) != 0, (o & 2) != 0, (o & 4) != 0, (o & 8) != 0);
             }
         }

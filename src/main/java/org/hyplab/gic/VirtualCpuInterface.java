@@ -27,7 +27,7 @@ final class VirtualCpuInterface {
         return ActivePriorities.groupPriority(ListRegister.priority(lr), bpr);
     }
 
-    private static int priorityMask(VirtualInterface v) {
+    static int priorityMask(VirtualInterface v) {
         return (v.vmcr >>> 27) << 3;
     }
 
@@ -61,6 +61,11 @@ final class VirtualCpuInterface {
         return i;
     }
 
+    /** The virtual running priority as GICV_RPR reads it: 0xFF when nothing is active. */
+    static int runningPriority(VirtualInterface v) {
+        return v.apr.running() == ActivePriorities.IDLE ? 0xFF : v.apr.running();
+    }
+
     /** Outputs to the processor: bit 0 virtual IRQ, bit 1 virtual FIQ (Group 0 with VMFIQEn). */
     static int outputs(VirtualInterface v) {
         int i = signalled(v);
@@ -75,25 +80,43 @@ final class VirtualCpuInterface {
         return id < 16 && !ListRegister.hw(lr) ? id | ListRegister.cpuId(lr) << 10 : id;
     }
 
-    private static int acknowledge(VirtualInterface v, boolean group1Alias) {
+    /** What GICV_IAR (or AIAR, for {@code group1Alias}) would return now, without acknowledging. */
+    static int wouldAcknowledge(VirtualInterface v, boolean group1Alias) {
         int i = signalled(v);
-        if (i == NONE) {
-            return SPURIOUS;
-        }
-        int lr = v.lr[i];
-        int g = ListRegister.group(lr);
+        return i == NONE ? SPURIOUS : acknowledgeValue(v, i, group1Alias);
+    }
+
+    /** The IAR value for list register {@code i}: its ID, or 1023 / 1022 when the group forbids it (4.4.4). */
+    private static int acknowledgeValue(VirtualInterface v, int i, boolean group1Alias) {
+        int g = ListRegister.group(v.lr[i]);
         if (group1Alias && g == 0) {
             return SPURIOUS;
         }
         if (!group1Alias && g == 1 && (v.vmcr & CpuInterface.ACK_CTL) == 0) {
             return 1022;
         }
-        v.lr[i] = ListRegister.withState(lr, ListRegister.ACTIVE);
-        v.apr.activate(groupPriority(v, lr));
-        return idOf(lr);
+        return idOf(v.lr[i]);
     }
 
-    private static int highestPendingId(VirtualInterface v, boolean group1Alias) {
+    private static int acknowledge(VirtualInterface v, boolean group1Alias) {
+        int i = signalled(v);
+        if (i == NONE) {
+            return SPURIOUS;
+        }
+        int value = acknowledgeValue(v, i, group1Alias);
+        if ((value & 0x3FF) >= 1022) {
+            return value;   // the group may not be acknowledged here: nothing changes
+        }
+        int lr = v.lr[i];
+        if (v.listener != null) {
+            v.listener.event(GicEvent.VIRTUAL_ACKNOWLEDGED, v.cpu, value & 0x3FF, value);
+        }
+        v.lr[i] = ListRegister.withState(lr, ListRegister.ACTIVE);
+        v.apr.activate(groupPriority(v, lr));
+        return value;
+    }
+
+    static int highestPendingId(VirtualInterface v, boolean group1Alias) {
         int i = highestPending(v);
         if (i == NONE || ListRegister.priority(v.lr[i]) >= priorityMask(v)) {
             return SPURIOUS;
@@ -109,11 +132,18 @@ final class VirtualCpuInterface {
     }
 
     private static void endOfInterrupt(VirtualInterface v, int value) {
+        if (v.listener != null) {
+            v.listener.event(GicEvent.VIRTUAL_END_OF_INTERRUPT, v.cpu, value & 0x3FF, value);
+        }
         if ((value & 0x3FF) >= 1020) {
             return;
         }
+        int running = v.apr.running();
         if (!v.apr.dropHighest()) {
             return;   // an EOI that drops no priority is not counted either (5.3.1 EOICount)
+        }
+        if (v.listener != null) {
+            v.listener.event(GicEvent.VIRTUAL_PRIORITY_DROP, v.cpu, value & 0x3FF, running);
         }
         if ((v.vmcr & CpuInterface.EOIMODE_S) == 0) {
             deactivate(v, value);
@@ -133,6 +163,9 @@ final class VirtualCpuInterface {
                 continue;
             }
             v.lr[i] = ListRegister.withState(lr, ListRegister.state(lr) & ~ListRegister.ACTIVE);
+            if (v.listener != null) {
+                v.listener.event(GicEvent.VIRTUAL_DEACTIVATED, v.cpu, id, i);
+            }
             if (ListRegister.hw(lr)) {
                 v.dist.deactivate(v.cpu, ListRegister.physicalId(lr));
             }
@@ -147,7 +180,7 @@ final class VirtualCpuInterface {
             case 0x04 -> priorityMask(v);
             case 0x08 -> v.vmcr >>> 21 & 7;
             case 0x0C -> acknowledge(v, false);
-            case 0x14 -> v.apr.running() == ActivePriorities.IDLE ? 0xFF : v.apr.running();
+            case 0x14 -> runningPriority(v);
             case 0x18 -> highestPendingId(v, false);
             case 0x1C -> v.vmcr >>> 18 & 7;
             case 0x20 -> acknowledge(v, true);

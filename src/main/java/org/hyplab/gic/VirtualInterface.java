@@ -38,6 +38,8 @@ final class VirtualInterface {
     int vmcr;
     final int[] lr = new int[LIST_REGISTERS];
     final ActivePriorities apr = new ActivePriorities(MIN_BPR);
+    /** Told of list register writes and of the guest's acknowledges and EOIs; null: nobody listens. */
+    GicListener listener;
 
     VirtualInterface(int cpu, Distributor dist) {
         this.cpu = cpu;
@@ -144,7 +146,12 @@ final class VirtualInterface {
 
     void write(int off, int value) {
         if (off >= 0x100 && off < 0x100 + 4 * LIST_REGISTERS) {
-            lr[(off - 0x100) >>> 2] = value;
+            int i = (off - 0x100) >>> 2;
+            int old = lr[i];
+            lr[i] = value;
+            if (listener != null) {
+                listener.listRegisterWritten(cpu, i, old, value);
+            }
             return;
         }
         switch (off) {

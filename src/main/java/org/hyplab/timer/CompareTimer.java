@@ -32,15 +32,26 @@ public final class CompareTimer {
     public final int interruptId;
     /** "physical", "virtual" or "hyp", for traces. */
     public final String name;
+    /** Which of the CPU's timers this is. */
+    public final TimerKind kind;
 
     private int ctl;            // ENABLE and IMASK only; ISTATUS is computed
     private long cval;
     private InterruptLine line = InterruptLine.NONE;
     private boolean level;
+    private TimerListener listener;
+    private int cpu;
 
-    CompareTimer(String name, int interruptId) {
-        this.name = name;
-        this.interruptId = interruptId;
+    CompareTimer(TimerKind kind) {
+        this.kind = kind;
+        this.name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        this.interruptId = kind.interruptId;
+    }
+
+    /** Tells {@code l} (or nobody, for null) when the output rises, naming CPU {@code cpuIndex}. */
+    void listen(int cpuIndex, TimerListener l) {
+        cpu = cpuIndex;
+        listener = l;
     }
 
     void reset() {
@@ -127,6 +138,9 @@ public final class CompareTimer {
         boolean now = output(count);
         if (now != level) {
             level = now;
+            if (now && listener != null) {
+                listener.fired(cpu, kind, cval);
+            }
             line.set(now);
         }
     }

@@ -82,9 +82,9 @@ public final class GenericTimer {
     public static final int PHYSICAL_ID = 30, VIRTUAL_ID = 27, HYP_ID = 26;
 
     private final SystemCounter counter;
-    private final CompareTimer physical = new CompareTimer("physical", PHYSICAL_ID);
-    private final CompareTimer virtual = new CompareTimer("virtual", VIRTUAL_ID);
-    private final CompareTimer hyp = new CompareTimer("hyp", HYP_ID);
+    private final CompareTimer physical = new CompareTimer(TimerKind.PHYSICAL);
+    private final CompareTimer virtual = new CompareTimer(TimerKind.VIRTUAL);
+    private final CompareTimer hyp = new CompareTimer(TimerKind.HYP);
 
     private int cntfrq;
     private int cntkctl;
@@ -107,6 +107,16 @@ public final class GenericTimer {
         virtual.reset();
         hyp.reset();
         update();
+    }
+
+    /**
+     * Sets the listener told when one of the three timers fires (its line rises), naming this
+     * timer's CPU as {@code cpu}; {@code null} removes it. Listening changes nothing else.
+     */
+    public void setListener(int cpu, TimerListener l) {
+        physical.listen(cpu, l);
+        virtual.listen(cpu, l);
+        hyp.listen(cpu, l);
     }
 
     public SystemCounter counter() {

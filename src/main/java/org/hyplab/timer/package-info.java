@@ -7,7 +7,9 @@
  * from the machine's single {@link org.hyplab.timer.SystemCounter}; each of the three timers is a
  * {@link org.hyplab.timer.CompareTimer} driving an {@link org.hyplab.irq.InterruptLine};
  * {@link org.hyplab.timer.TimerRegister} maps CP15 encodings to registers and
- * {@link org.hyplab.timer.EventStream} computes event-stream events for WFE.
+ * {@link org.hyplab.timer.EventStream} computes event-stream events for WFE. A
+ * {@link org.hyplab.timer.TimerListener} ({@link org.hyplab.timer.GenericTimer#setListener})
+ * hears a timer fire, with its compare value.
  *
  * <p>This package depends on nothing in {@code org.hyplab.cpu}: a privilege level is an int
  * (0, 1, 2 as {@code Mode.privilegeLevel}) and exceptions are the caller's, told by
