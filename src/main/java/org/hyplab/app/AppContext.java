@@ -14,12 +14,13 @@ import org.hyplab.lesson.Lesson;
 import org.hyplab.lesson.LessonFiles;
 
 /**
- * Everything the server's views read: the build, the board and lesson catalogs, the database.
+ * Everything the server's views read: the build, the project root, the board and lesson catalogs,
+ * the database.
  *
  * <p>Vaadin Boot gives us no dependency injection, so {@link HypLab#main} installs one context
  * for the process and views ask for it with {@link #current()}; tests install their own.
  */
-public record AppContext(BuildInfo build, Catalog<BoardDescription> boards, Catalog<Lesson> lessons,
+public record AppContext(BuildInfo build, Path root, Catalog<BoardDescription> boards, Catalog<Lesson> lessons,
                          Database database) {
 
     private static volatile AppContext current;
@@ -29,7 +30,13 @@ public record AppContext(BuildInfo build, Catalog<BoardDescription> boards, Cata
         Catalog<BoardDescription> boards = BoardFiles.load(root);
         Catalog<Lesson> lessons = LessonFiles.load(root,
                 boards.entries().stream().map(BoardDescription::id).collect(Collectors.toSet()));
-        return new AppContext(build, boards, lessons, database);
+        return new AppContext(build, root, boards, lessons, database);
+    }
+
+    /** Where the ARM build is (the hypervisor, the guests): {@code target/arm}, or {@code -Dhyplab.arm.dir} as for the CLI. */
+    public Path armDir() {
+        String dir = System.getProperty("hyplab.arm.dir");
+        return dir != null ? Path.of(dir) : root.resolve("target/arm");
     }
 
     /** Every content file that could not be used, boards first. */
