@@ -9,6 +9,7 @@ import org.hyplab.content.LoadProblem;
 import org.hyplab.lesson.Lesson;
 
 import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -45,9 +46,12 @@ public class LabHomeView extends Div {
         Span version = new Span("version " + app.build().version());
         version.setId("build-version");
         version.addClassName("version");
+        Anchor lab = new Anchor("lab", "Open the Lab");
+        lab.setId("open-lab");
+        lab.addClassName("open-lab");
         return new Header(new H1("HypLab"), version,
                 new Paragraph("A teaching sandbox for ARM virtualization: rebuild “the tiniest cloud ever”, "
-                        + "Xen on two ARM boards, and watch every trap, page-table walk and interrupt."));
+                        + "Xen on two ARM boards, and watch every trap, page-table walk and interrupt."), lab);
     }
 
     /** Names each content file that could not be read and its fault. */
