@@ -82,6 +82,9 @@ final class CompilationDirs {
             return;
         }
         // The abbreviation table (DWARF 5 §7.5.3): code, tag, children flag, then (attribute, form) pairs.
+        if (abbrevOffset >= abbrev.limit()) {
+            throw info.error("abbreviation table at 0x" + Long.toHexString(abbrevOffset) + ", past the end of .debug_abbrev");
+        }
         abbrev.seek(abbrevOffset);
         while (true) {
             long c = abbrev.uleb();

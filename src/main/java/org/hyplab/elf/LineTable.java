@@ -28,9 +28,11 @@ public final class LineTable {
     private final List<String> files;               // file number -> path
     private final LineSequence[] sequences;         // by start address
     private final long[] maxEnd;                    // maxEnd[i]: the highest end of sequences[0..i]
+    private final long[] functions;                 // code symbol addresses, ascending, to tell functions apart
 
-    private LineTable(List<String> files, List<LineSequence> sequences) {
+    private LineTable(List<String> files, List<LineSequence> sequences, long[] functions) {
         this.files = List.copyOf(files);
+        this.functions = functions;
         this.sequences = sequences.toArray(new LineSequence[0]);
         Arrays.sort(this.sequences, BY_START);
         this.maxEnd = new long[this.sequences.length];
@@ -47,7 +49,7 @@ public final class LineTable {
         FileNames names = new FileNames();
         List<LineSequence> sequences = new ArrayList<>();
         if (section.isEmpty()) {
-            return new LineTable(names.paths(), sequences);
+            return new LineTable(names.paths(), sequences, new long[0]);
         }
         DwarfReader line = section.get();
         Optional<DwarfReader> str = elf.reader(".debug_str");
@@ -61,7 +63,12 @@ public final class LineTable {
             Optional<String> compDir = Optional.ofNullable(compDirs == null ? null : compDirs.get(offset));
             LineProgram.decode(line, compDir, str, lineStr, names, sequences);
         }
-        return new LineTable(names.paths(), sequences);
+        List<SymbolTable.Symbol> symbols = SymbolTable.parse(elfFile).symbols();
+        long[] functions = new long[symbols.size()];
+        for (int i = 0; i < functions.length; i++) {
+            functions[i] = symbols.get(i).address();      // sorted by address already
+        }
+        return new LineTable(names.paths(), sequences, functions);
     }
 
     /** The version of the program at the reader's position, read without moving it (DWARF 5 §6.2.4 items 1-2). */
@@ -106,10 +113,15 @@ public final class LineTable {
     }
 
     /**
-     * Where a breakpoint on {@code file:line} belongs: in each sequence with an is_stmt row for
-     * that line, the lowest such address (several when the line was inlined or split). The file
-     * may be a path or its tail, matched on whole components: "vgic.c", "hypervisor/vgic.c" or
-     * the absolute path.
+     * Where a breakpoint on {@code file:line} belongs: the lowest address of an is_stmt row for
+     * that line in each sequence and, within a sequence, in each function (by the ELF's code
+     * symbols): several when the line was inlined into several functions or split into a cold
+     * part, one when the compiler merely scattered it within a function (a loop's condition).
+     * GCC makes one sequence per compilation unit unless -ffunction-sections, hence functions
+     * too. A line without such a row (a function's signature, a comment, a declaration) moves,
+     * as in GDB, to the next line of the file that has one; {@link #at} names the line reached.
+     * The file may be a path or its tail, matched on whole components: "vgic.c",
+     * "hypervisor/vgic.c" or the absolute path.
      */
     public List<Long> addressesOf(String file, int line) {
         boolean[] wanted = new boolean[files.size()];
@@ -117,16 +129,46 @@ public final class LineTable {
         for (int f = 0; f < wanted.length; f++) {
             wanted[f] = endsWith(components(files.get(f)), tail);
         }
-        TreeSet<Long> found = new TreeSet<>();
+        int target = Integer.MAX_VALUE;             // the requested line, or the next one with a statement
         for (LineSequence s : sequences) {
             for (int i = 0; i < s.size(); i++) {
+                if (s.stmt[i] && wanted[s.file[i]] && s.line[i] >= line && s.line[i] < target) {
+                    target = s.line[i];
+                }
+            }
+        }
+        return target == Integer.MAX_VALUE ? List.of() : statementsOf(wanted, target);
+    }
+
+    private List<Long> statementsOf(boolean[] wanted, int line) {
+        TreeSet<Long> found = new TreeSet<>();
+        for (LineSequence s : sequences) {
+            int lastFunction = -2;
+            for (int i = 0; i < s.size(); i++) {
                 if (s.line[i] == line && s.stmt[i] && wanted[s.file[i]]) {
-                    found.add(s.address[i]);        // rows ascend, so the first is the lowest
-                    break;
+                    int function = function(s.address[i]);
+                    if (function != lastFunction) {  // rows ascend, so a function's first is its lowest
+                        found.add(s.address[i]);
+                        lastFunction = function;
+                    }
                 }
             }
         }
         return List.copyOf(found);
+    }
+
+    /** The index of the last code symbol at or before {@code address}; -1 before the first. */
+    private int function(long address) {
+        int lo = 0, hi = functions.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (functions[mid] <= address) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
 
     /** The source files that have rows, sorted. */
