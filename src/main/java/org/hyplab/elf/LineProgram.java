@@ -137,7 +137,7 @@ final class LineProgram {
     }
 
     /**
-     * DWARF 5 tables (§6.2.4 items 14-21): directories, then file names, each table described by
+     * DWARF 5 tables (§6.2.4 items 13-20): directories, then file names, each table described by
      * (content type, form) pairs. Directory 0 is the compilation directory; file 0 the primary
      * source file.
      */
@@ -308,7 +308,7 @@ final class LineProgram {
                     }
                     default -> {
                         // DW_LNS_set_isa, and opcodes this reader does not know: the header says
-                        // how many LEB128 operands each takes (§6.2.4 item 9), so they can be skipped.
+                        // how many LEB128 operands each takes (§6.2.4 item 12), so they can be skipped.
                         for (int i = 0; i < h.opcodeArgs[opcode]; i++) {
                             r.uleb();
                         }

@@ -29,6 +29,7 @@ public final class LineTable {
     private final LineSequence[] sequences;         // by start address
     private final long[] maxEnd;                    // maxEnd[i]: the highest end of sequences[0..i]
     private final long[] functions;                 // code symbol addresses, ascending, to tell functions apart
+    private final List<String> used;                // the paths that have rows, sorted
 
     private LineTable(List<String> files, List<LineSequence> sequences, long[] functions) {
         this.files = List.copyOf(files);
@@ -41,6 +42,13 @@ public final class LineTable {
             max = Math.max(max, this.sequences[i].end);
             maxEnd[i] = max;
         }
+        TreeSet<String> used = new TreeSet<>();
+        for (LineSequence s : this.sequences) {
+            for (int f : s.file) {
+                used.add(this.files.get(f));
+            }
+        }
+        this.used = List.copyOf(used);
     }
 
     public static LineTable parse(byte[] elfFile) throws ElfException {
@@ -74,15 +82,12 @@ public final class LineTable {
     /** The version of the program at the reader's position, read without moving it (DWARF 5 §6.2.4 items 1-2). */
     private static int version(DwarfReader r) throws ElfException {
         long at = r.offset();
-        long length = r.u32();
-        int version = length == 0xFFFF_FFFFL ? skipThen(r) : r.u16();
+        if (r.u32() == 0xFFFF_FFFFL) {
+            r.skip(8);                              // the 64-bit format's real length (§7.4)
+        }
+        int version = r.u16();
         r.seek(at);
         return version;
-    }
-
-    private static int skipThen(DwarfReader r) throws ElfException {
-        r.skip(8);
-        return r.u16();
     }
 
     /** The row covering {@code address}: the last row at or before it in the sequence that contains it. */
@@ -173,13 +178,7 @@ public final class LineTable {
 
     /** The source files that have rows, sorted. */
     public List<String> files() {
-        TreeSet<String> used = new TreeSet<>();
-        for (LineSequence s : sequences) {
-            for (int f : s.file) {
-                used.add(files.get(f));
-            }
-        }
-        return List.copyOf(used);
+        return used;
     }
 
     /** Every row, sequence by sequence in address order (for tests and tools that draw a whole file). */
