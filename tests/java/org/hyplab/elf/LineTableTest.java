@@ -384,6 +384,14 @@ class LineTableTest {
     }
 
     @Test
+    void compressedDebugSectionsAreRefusedInWords(@TempDir Path dir) throws Exception {
+        Path compressed = dir.resolve("hello-compressed.elf");
+        run(null, "arm-none-eabi-objcopy", "--compress-debug-sections", arm("guests/hello.elf").toString(), compressed.toString());
+        assertEquals(".debug_line is compressed (SHF_COMPRESSED); link without --compress-debug-sections",
+                damage(Files.readAllBytes(compressed)));
+    }
+
+    @Test
     void damagedDebugDataIsExplained() throws Exception {
         byte[] good = Files.readAllBytes(arm("hypervisor.elf"));
         int[] line = section(good, ".debug_line");
