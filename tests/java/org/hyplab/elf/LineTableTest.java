@@ -141,7 +141,8 @@ class LineTableTest {
             List<String> extra = new ArrayList<>(actual);
             expected.forEach(extra::remove);
             fail(elf + ": " + expected.size() + " rows in objdump, " + actual.size() + " ours; objdump only "
-                    + missing.subList(0, Math.min(10, missing.size())) + ", ours only " + extra.subList(0, Math.min(10, extra.size())));
+                    + missing.subList(0, Math.min(10, missing.size())) + ", ours only "
+                    + extra.subList(0, Math.min(10, extra.size())));
         }
         ends.sort(null);
         assertEquals(ends, table.sequenceEnds(), elf + ": sequence ends");
@@ -262,7 +263,8 @@ class LineTableTest {
         int inject = lineOf(Path.of("hypervisor/vgic.c"), "void vgic_inject\\(.*");
         assertFalse(table.addressesOf("vgic.c", inject).isEmpty(), "vgic.c:" + inject);
         int lock = lineOf(Path.of("hypervisor/spinlock.h"), "\\s*__asm__ volatile\\(");
-        assertTrue(table.addressesOf("spinlock.h", lock).size() > 1, "spinlock.h:" + lock + " " + table.addressesOf("spinlock.h", lock));
+        List<Long> inlined = table.addressesOf("spinlock.h", lock);
+        assertTrue(inlined.size() > 1, "spinlock.h:" + lock + " " + inlined);
         // Whole components only: "gic.c" is not vgic.c, nor "c" any file.
         assertTrue(table.addressesOf("gic.c", 1).stream().noneMatch(a -> table.at(a).orElseThrow().file().endsWith("vgic.c")));
         assertEquals(List.of(), table.addressesOf("c", 1));
@@ -286,7 +288,7 @@ class LineTableTest {
 
     // ---- DWARF versions the built images do not contain ----
 
-    /** The offset and size of the named section, read straight from the section headers. */
+    /** {offset, size, where its header is} of the named section, read straight from the section headers. */
     private static int[] section(byte[] elf, String name) {
         ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
         int shoff = b.getInt(32), shentsize = b.getShort(46) & 0xFFFF, shnum = b.getShort(48) & 0xFFFF;
@@ -386,7 +388,8 @@ class LineTableTest {
     @Test
     void compressedDebugSectionsAreRefusedInWords(@TempDir Path dir) throws Exception {
         Path compressed = dir.resolve("hello-compressed.elf");
-        run(null, "arm-none-eabi-objcopy", "--compress-debug-sections", arm("guests/hello.elf").toString(), compressed.toString());
+        run(null, "arm-none-eabi-objcopy", "--compress-debug-sections", arm("guests/hello.elf").toString(),
+                compressed.toString());
         assertEquals(".debug_line is compressed (SHF_COMPRESSED); link without --compress-debug-sections",
                 damage(Files.readAllBytes(compressed)));
     }
@@ -406,7 +409,8 @@ class LineTableTest {
         byte[] shortSection = good.clone();            // the last program now runs past the section's end
         ByteBuffer.wrap(shortSection).order(ByteOrder.LITTLE_ENDIAN).putInt(line[2] + 20, line[1] - 7);
         String message = damage(shortSection);
-        assertTrue(message.startsWith(".debug_line at 0x") && message.endsWith("past the end of the section (truncated?)"), message);
+        assertTrue(message.startsWith(".debug_line at 0x") && message.endsWith("past the end of the section (truncated?)"),
+                message);
 
         byte[] pastFile = good.clone();
         ByteBuffer.wrap(pastFile).order(ByteOrder.LITTLE_ENDIAN).putInt(line[2] + 20, good.length);
@@ -449,7 +453,8 @@ class LineTableTest {
     @Test
     void garbageIsAnElfExceptionOrATableNeverACrashOrAHang() throws Exception {
         byte[] good = Files.readAllBytes(arm("hypervisor.elf"));
-        List<int[]> sections = List.of(section(good, ".debug_line"), section(good, ".debug_info"), section(good, ".debug_abbrev"));
+        List<int[]> sections = List.of(section(good, ".debug_line"), section(good, ".debug_info"),
+                section(good, ".debug_abbrev"));
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             for (int seed = 0; seed < 600; seed++) {
                 Random random = new Random(seed);

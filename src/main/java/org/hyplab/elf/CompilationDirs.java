@@ -42,7 +42,8 @@ final class CompilationDirs {
             }
             long end = info.offset() + unitLength;
             if (unitLength > info.limit() - info.offset()) {
-                throw info.error("unit of 0x" + Long.toHexString(unitLength) + " bytes runs past the end of the section (truncated?)");
+                throw info.error("unit of 0x" + Long.toHexString(unitLength)
+                        + " bytes runs past the end of the section (truncated?)");
             }
             int outer = info.narrow(end, "the unit");
             int version = info.u16();
