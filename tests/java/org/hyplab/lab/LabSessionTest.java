@@ -189,6 +189,31 @@ class LabSessionTest {
         assertTrue(e.steps().stream().anyMatch(st -> st instanceof WalkEvent.Read rd && rd.stage() == 2), String.join("\n", e.lines()));
     }
 
+    /**
+     * The timer guest's tick: the hypervisor puts virtual interrupt 27 (the virtual timer's PPI,
+     * ARM ARM B8.2.2 / the board's device tree) into a list register, and the guest takes it at
+     * its IRQ vector while the list register holds it pending (IHI 0048B 5.3, GICH_LRn).
+     */
+    @Test
+    void theTimersInterruptTravelsIntoAListRegister() throws Exception {
+        LabSession s = open("vexpress-a15", "timer");
+        StopReason r;
+        do {
+            r = run(s, new org.hyplab.debug.NextInterrupt());
+            assertEquals(StopReason.Kind.INTERRUPT, r.kind(), r.message());
+        } while (!(r.event() instanceof org.hyplab.trace.GuestExceptionEvent g && g.vmid() == 1));
+        int cpu = r.cpu();
+        org.hyplab.gic.VirtualInterfaceState v = s.read(d -> d.machine().gic().inspect()).virtualInterfaces().get(cpu);
+        assertTrue(v.listRegisters().stream().anyMatch(lr -> lr.virtualId() == 27
+                && lr.state() == org.hyplab.gic.ListRegisterState.State.PENDING), v.describe().toString());
+        // The trace has the hypervisor's write of that list register, before the guest took it.
+        List<org.hyplab.trace.ListRegisterEvent> writes = s.read(d -> d.recorder().query(
+                e -> e instanceof org.hyplab.trace.ListRegisterEvent lr && lr.iface() == cpu && lr.virtualId() == 27
+                        && lr.state() == 1)).stream().map(e -> (org.hyplab.trace.ListRegisterEvent) e).toList();
+        assertFalse(writes.isEmpty());
+        assertTrue(writes.get(writes.size() - 1).cycle() <= r.event().cycle());
+    }
+
     @Test
     void twoSessionsShareTheWorkerAndEachPausesWhenAsked() throws Exception {
         String spin = ARM.resolve("tests/hypervisor/spin.zImage").toString();
