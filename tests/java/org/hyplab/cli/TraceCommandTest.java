@@ -52,7 +52,23 @@ class TraceCommandTest {
                     traps.stream().map(t -> t.substring(0, t.indexOf("  in "))).toList(), r.out());
             assertTrue(traps.subList(0, 5).stream().allMatch(t -> t.contains(inPrint)), r.out());
             assertTrue(traps.get(5).contains("  in main+0x"), r.out());
+            // Which hypervisor code handled them: trap.c's guest_trap sends an HVC #0xEA1 to
+            // do_hypercall (hypercall.c), whose busiest callee copies the text from the guest.
+            assertTrue(traps.subList(0, 5).stream().allMatch(t -> t.endsWith("-> guest_trap > do_hypercall > copy_from_guest")),
+                    r.out());
         }
+    }
+
+    @Test
+    void untilEndsAfterTheFirstMatchingTrap() {
+        Result r = main("trace", "--board", "vexpress-a15", "--hypervisor", "--guest", "hello", "--until", "console_io");
+        assertEquals(0, r.exit(), r.err());
+        List<String> traps = traps(r.out(), "d1/0");
+        assertEquals(1, traps.size(), r.out());
+        assertTrue(traps.get(0).endsWith("-> guest_trap > do_hypercall > copy_from_guest"), r.out());
+        assertTrue(r.err().contains("STOPPED"), r.err());
+        Result early = main("trace", "--board", "vexpress-a15", "--guest", "hello", "--until", "1");
+        assertEquals(List.of(), traps(early.out(), "d1/0"), early.out());
     }
 
     @Test
@@ -67,6 +83,8 @@ class TraceCommandTest {
         assertTrue(traps.get(0).startsWith("data abort: word read into "), traps.get(0));
         assertTrue(traps.get(1).startsWith("data abort: word read into r3, translation fault, level 2  in puts+0x"), traps.get(1));
         assertTrue(traps.get(2).startsWith("data abort: word write of r1, translation fault, level 2  in puts+0x"), traps.get(2));
+        // trap.c sends a guest's data abort to do_data_abort (mmio.c), which finds the vpl011.
+        assertTrue(traps.get(2).contains("-> guest_trap > do_data_abort > "), traps.get(2));
         assertTrue(traps.get(traps.size() - 1).startsWith("HVC #0xea1: hypercall 29 sched_op, r0 2"), r.out());
     }
 

@@ -51,7 +51,8 @@ public final class Debugger {
         this.cpus = machine.cpus();
         this.images = images;
         this.recorder = new TraceRecorder(traceCapacity);
-        this.probe = Probe.attach(machine).addSink(recorder).addSink(this::event).recordWalks(true);
+        this.probe = Probe.attach(machine).addSink(recorder).addSink(this::event).recordWalks(true)
+                .recordInterrupts(true);
         this.stoppedAt = new int[cpus.size()];
         this.holdsStop = new boolean[cpus.size()];
     }

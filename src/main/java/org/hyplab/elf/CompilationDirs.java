@@ -42,7 +42,8 @@ final class CompilationDirs {
             }
             long end = info.offset() + unitLength;
             if (unitLength > info.limit() - info.offset()) {
-                throw info.error("unit of 0x" + Long.toHexString(unitLength) + " bytes runs past the end of the section (truncated?)");
+                throw info.error("unit of 0x" + Long.toHexString(unitLength)
+                        + " bytes runs past the end of the section (truncated?)");
             }
             int outer = info.narrow(end, "the unit");
             int version = info.u16();
@@ -82,6 +83,9 @@ final class CompilationDirs {
             return;
         }
         // The abbreviation table (DWARF 5 §7.5.3): code, tag, children flag, then (attribute, form) pairs.
+        if (abbrevOffset >= abbrev.limit()) {
+            throw info.error("abbreviation table at 0x" + Long.toHexString(abbrevOffset) + ", past the end of .debug_abbrev");
+        }
         abbrev.seek(abbrevOffset);
         while (true) {
             long c = abbrev.uleb();

@@ -31,7 +31,7 @@ final class DwarfForm {
             case DATA8, REF8, REF_SIG8, REF_SUP8 -> r.skip(8);
             case DATA16 -> r.skip(16);
             case ADDR -> r.skip(addressSize);
-            // DWARF 2 sized DW_FORM_ref_addr like an address; DWARF 3 made it an offset (§7.5.4).
+            // DWARF 2 sized DW_FORM_ref_addr like an address; DWARF 3 made it an offset.
             case REF_ADDR -> r.skip(version <= 2 ? addressSize : offsetSize);
             case STRP, LINE_STRP, SEC_OFFSET, STRP_SUP, GNU_REF_ALT, GNU_STRP_ALT -> r.skip(offsetSize);
             case SDATA -> r.sleb();

@@ -196,6 +196,10 @@ final class DwarfReader {
 
     /** The NUL-terminated string at {@code offset} of this section (for .debug_str and .debug_line_str). */
     String stringAt(long offset) throws ElfException {
+        if (offset < 0 || offset >= limit - start) {
+            throw new ElfException(section + ": no string at 0x" + Long.toHexString(offset) + ", past its end at 0x"
+                    + Integer.toHexString(limit - start));
+        }
         int saved = pos;
         seek(offset);
         String s = cString();

@@ -35,7 +35,7 @@ final class ElfSections {
         int shnum = b.getShort(48) & 0xFFFF;
         int shstrndx = b.getShort(50) & 0xFFFF;
         Map<String, int[]> found = new HashMap<>();
-        if (shnum == 0) {
+        if (shnum == 0 || shstrndx == 0) {        // no sections, or none named (SHN_UNDEF)
             return new ElfSections(file, found);
         }
         if (shentsize < 40 || shoff + (long) shentsize * shnum > file.length) {

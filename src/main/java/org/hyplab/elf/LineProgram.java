@@ -137,7 +137,7 @@ final class LineProgram {
     }
 
     /**
-     * DWARF 5 tables (§6.2.4 items 14-21): directories, then file names, each table described by
+     * DWARF 5 tables (§6.2.4 items 13-20): directories, then file names, each table described by
      * (content type, form) pairs. Directory 0 is the compilation directory; file 0 the primary
      * source file.
      */
@@ -170,7 +170,8 @@ final class LineProgram {
             throw r.error(count + " " + what + " entries without a format to read them");
         }
         List<Entry> entries = new ArrayList<>();
-        for (int n = 0; n < count; n++) {           // each entry reads at least a byte, so count is bounded by the data
+        for (int n = 0; n < count; n++) {
+            long before = r.offset();
             String path = "";
             int dir = 0;
             for (int i = 0; i < formats; i++) {
@@ -190,6 +191,9 @@ final class LineProgram {
                     DwarfForm.skip(r, form[i], 5, 0, offsetSize);   // timestamp, size, MD5, vendor data
                 }
             }
+            if (r.offset() == before) {               // else a huge count would loop without reading
+                throw r.error(what + " entries that take no bytes");
+            }
             entries.add(new Entry(path, dir));
         }
         return entries;
@@ -198,7 +202,7 @@ final class LineProgram {
     /** A file's path as recorded: the name, under its directory unless already absolute. */
     private static String path(List<String> dirs, int dir, String name, DwarfReader r) throws ElfException {
         if (dir >= dirs.size()) {
-            throw r.error("file " + name + " names directory " + dir + " of " + dirs.size());
+            throw r.error("file \"" + name + "\" names directory " + dir + " of " + dirs.size());
         }
         if (name.startsWith("/")) {
             return name;
@@ -304,7 +308,7 @@ final class LineProgram {
                     }
                     default -> {
                         // DW_LNS_set_isa, and opcodes this reader does not know: the header says
-                        // how many LEB128 operands each takes (§6.2.4 item 9), so they can be skipped.
+                        // how many LEB128 operands each takes (§6.2.4 item 12), so they can be skipped.
                         for (int i = 0; i < h.opcodeArgs[opcode]; i++) {
                             r.uleb();
                         }

@@ -28,9 +28,12 @@ public final class LineTable {
     private final List<String> files;               // file number -> path
     private final LineSequence[] sequences;         // by start address
     private final long[] maxEnd;                    // maxEnd[i]: the highest end of sequences[0..i]
+    private final long[] functions;                 // code symbol addresses, ascending, to tell functions apart
+    private final List<String> used;                // the paths that have rows, sorted
 
-    private LineTable(List<String> files, List<LineSequence> sequences) {
+    private LineTable(List<String> files, List<LineSequence> sequences, long[] functions) {
         this.files = List.copyOf(files);
+        this.functions = functions;
         this.sequences = sequences.toArray(new LineSequence[0]);
         Arrays.sort(this.sequences, BY_START);
         this.maxEnd = new long[this.sequences.length];
@@ -39,6 +42,13 @@ public final class LineTable {
             max = Math.max(max, this.sequences[i].end);
             maxEnd[i] = max;
         }
+        TreeSet<String> used = new TreeSet<>();
+        for (LineSequence s : this.sequences) {
+            for (int f : s.file) {
+                used.add(this.files.get(f));
+            }
+        }
+        this.used = List.copyOf(used);
     }
 
     public static LineTable parse(byte[] elfFile) throws ElfException {
@@ -47,7 +57,7 @@ public final class LineTable {
         FileNames names = new FileNames();
         List<LineSequence> sequences = new ArrayList<>();
         if (section.isEmpty()) {
-            return new LineTable(names.paths(), sequences);
+            return new LineTable(names.paths(), sequences, new long[0]);
         }
         DwarfReader line = section.get();
         Optional<DwarfReader> str = elf.reader(".debug_str");
@@ -61,21 +71,23 @@ public final class LineTable {
             Optional<String> compDir = Optional.ofNullable(compDirs == null ? null : compDirs.get(offset));
             LineProgram.decode(line, compDir, str, lineStr, names, sequences);
         }
-        return new LineTable(names.paths(), sequences);
+        List<SymbolTable.Symbol> symbols = SymbolTable.parse(elfFile).symbols();
+        long[] functions = new long[symbols.size()];
+        for (int i = 0; i < functions.length; i++) {
+            functions[i] = symbols.get(i).address();      // sorted by address already
+        }
+        return new LineTable(names.paths(), sequences, functions);
     }
 
     /** The version of the program at the reader's position, read without moving it (DWARF 5 §6.2.4 items 1-2). */
     private static int version(DwarfReader r) throws ElfException {
         long at = r.offset();
-        long length = r.u32();
-        int version = length == 0xFFFF_FFFFL ? skipThen(r) : r.u16();
+        if (r.u32() == 0xFFFF_FFFFL) {
+            r.skip(8);                              // the 64-bit format's real length (§7.4)
+        }
+        int version = r.u16();
         r.seek(at);
         return version;
-    }
-
-    private static int skipThen(DwarfReader r) throws ElfException {
-        r.skip(8);
-        return r.u16();
     }
 
     /** The row covering {@code address}: the last row at or before it in the sequence that contains it. */
@@ -106,10 +118,15 @@ public final class LineTable {
     }
 
     /**
-     * Where a breakpoint on {@code file:line} belongs: in each sequence with an is_stmt row for
-     * that line, the lowest such address (several when the line was inlined or split). The file
-     * may be a path or its tail, matched on whole components: "vgic.c", "hypervisor/vgic.c" or
-     * the absolute path.
+     * Where a breakpoint on {@code file:line} belongs: the lowest address of an is_stmt row for
+     * that line in each sequence and, within a sequence, in each function (by the ELF's code
+     * symbols): several when the line was inlined into several functions or split into a cold
+     * part, one when the compiler merely scattered it within a function (a loop's condition).
+     * GCC makes one sequence per compilation unit unless -ffunction-sections, hence functions
+     * too. A line without such a row (a function's signature, a comment, a declaration) moves,
+     * as in GDB, to the next line of the file that has one; {@link #at} names the line reached.
+     * The file may be a path or its tail, matched on whole components: "vgic.c",
+     * "hypervisor/vgic.c" or the absolute path.
      */
     public List<Long> addressesOf(String file, int line) {
         boolean[] wanted = new boolean[files.size()];
@@ -117,27 +134,51 @@ public final class LineTable {
         for (int f = 0; f < wanted.length; f++) {
             wanted[f] = endsWith(components(files.get(f)), tail);
         }
-        TreeSet<Long> found = new TreeSet<>();
+        int target = Integer.MAX_VALUE;             // the requested line, or the next one with a statement
         for (LineSequence s : sequences) {
             for (int i = 0; i < s.size(); i++) {
+                if (s.stmt[i] && wanted[s.file[i]] && s.line[i] >= line && s.line[i] < target) {
+                    target = s.line[i];
+                }
+            }
+        }
+        return target == Integer.MAX_VALUE ? List.of() : statementsOf(wanted, target);
+    }
+
+    private List<Long> statementsOf(boolean[] wanted, int line) {
+        TreeSet<Long> found = new TreeSet<>();
+        for (LineSequence s : sequences) {
+            int lastFunction = -2;
+            for (int i = 0; i < s.size(); i++) {
                 if (s.line[i] == line && s.stmt[i] && wanted[s.file[i]]) {
-                    found.add(s.address[i]);        // rows ascend, so the first is the lowest
-                    break;
+                    int function = function(s.address[i]);
+                    if (function != lastFunction) {  // rows ascend, so a function's first is its lowest
+                        found.add(s.address[i]);
+                        lastFunction = function;
+                    }
                 }
             }
         }
         return List.copyOf(found);
     }
 
-    /** The source files that have rows, sorted. */
-    public List<String> files() {
-        TreeSet<String> used = new TreeSet<>();
-        for (LineSequence s : sequences) {
-            for (int f : s.file) {
-                used.add(files.get(f));
+    /** The index of the last code symbol at or before {@code address}; -1 before the first. */
+    private int function(long address) {
+        int lo = 0, hi = functions.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (functions[mid] <= address) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return List.copyOf(used);
+        return lo - 1;
+    }
+
+    /** The source files that have rows, sorted. */
+    public List<String> files() {
+        return used;
     }
 
     /** Every row, sequence by sequence in address order (for tests and tools that draw a whole file). */

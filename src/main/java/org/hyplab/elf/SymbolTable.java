@@ -117,6 +117,19 @@ public final class SymbolTable {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The symbol called {@code name}, for a breakpoint on a function; of several (static
+     * functions of one name in different files) the lowest.
+     */
+    public Optional<Symbol> named(String name) {
+        for (Symbol s : symbols) {
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** "name+0x10", "name", or the address in hex when no symbol covers it. */
     public String describe(long address) {
         return at(address).map(s -> address == s.address() ? s.name() : s.name() + "+0x" + Long.toHexString(address - s.address()))

@@ -19,6 +19,19 @@ public record LabScenario(String board, List<String> guests) {
         }
     }
 
+    /**
+     * A scenario a user asked for: every guest must be a catalog name, with at most the
+     * cpus= and memory= options, never a file (a user names no file on the server).
+     */
+    public static LabScenario ofCatalog(String board, List<String> guests) {
+        for (String g : guests) {
+            if (g == null || !g.matches("[A-Za-z0-9_-]{1,40}(,(cpus|memory)=[0-9]{1,4}){0,2}")) {
+                throw new IllegalArgumentException("a guest is a name from hypervisor/guests, not '" + g + "'");
+            }
+        }
+        return new LabScenario(board, guests);
+    }
+
     /** "vexpress-a15: hello, timer". */
     public String describe() {
         return board + ": " + String.join(", ", guests);

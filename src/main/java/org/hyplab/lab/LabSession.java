@@ -141,7 +141,8 @@ public final class LabSession {
             throw new LabException(e.getMessage());
         }
         machine.setConsoleInput(in);
-        self[0] = new Debugger(machine, images(s, armDir.resolve("hypervisor.elf")), TRACE_CAPACITY);
+        long entry = Integer.toUnsignedLong(machine.cpus().get(0).pc);   // where the boot loader starts the hypervisor
+        self[0] = new Debugger(machine, images(s, armDir.resolve("hypervisor.elf"), entry), TRACE_CAPACITY);
         List<Breakpoint> keepBreakpoints = debugger == null ? List.of() : debugger.breakpoints();
         List<Watchpoint> keepWatchpoints = debugger == null ? List.of() : debugger.watchpoints();
         debugger = self[0];
@@ -152,10 +153,10 @@ public final class LabSession {
     }
 
     /** The hypervisor's image for Hyp mode, each guest's for its domain; an unreadable ELF leaves addresses bare. */
-    private static Images images(Scenario s, Path hypervisorElf) {
+    private static Images images(Scenario s, Path hypervisorElf, long hypervisorEntry) {
         Images images = Images.none();
         try {
-            images.with(Space.HYPERVISOR, Image.load("hypervisor", hypervisorElf));
+            images.with(Space.HYPERVISOR, Image.load("hypervisor", hypervisorElf).startedAt(hypervisorEntry));
         } catch (ElfException e) {
             // no symbols for the hypervisor: its PCs stay addresses
         }

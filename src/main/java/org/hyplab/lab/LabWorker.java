@@ -2,6 +2,7 @@ package org.hyplab.lab;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,11 +40,15 @@ public final class LabWorker implements AutoCloseable {
 
     /** Runs the session's next slice, and queues it again while it has more to run. */
     void schedule(LabSession session) {
-        pool.execute(() -> {
-            if (session.slice()) {
-                schedule(session);
-            }
-        });
+        try {
+            pool.execute(() -> {
+                if (session.slice()) {
+                    schedule(session);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // the server is stopping: the session's machine simply stays where it is
+        }
     }
 
     @Override

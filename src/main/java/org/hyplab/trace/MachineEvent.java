@@ -5,7 +5,8 @@ package org.hyplab.trace;
  * from, a TLB miss walked, a byte printed. Each knows when (the CPU's cycle count, the
  * machine's deterministic time) and on which CPU, and says what it was in words.
  */
-public sealed interface MachineEvent permits TrapEvent, GuestExceptionEvent, ReturnEvent, TlbMissEvent, ConsoleEvent {
+public sealed interface MachineEvent permits TrapEvent, GuestExceptionEvent, ReturnEvent, TlbMissEvent, ConsoleEvent,
+        GicTraceEvent, ListRegisterEvent, TimerEvent {
 
     long cycle();
 

@@ -7,6 +7,9 @@ import java.util.function.Consumer;
 import org.hyplab.cpu.Cpu;
 import org.hyplab.cpu.ExceptionListener;
 import org.hyplab.cpu.Mode;
+import org.hyplab.gic.Gic;
+import org.hyplab.gic.GicEvent;
+import org.hyplab.gic.GicListener;
 import org.hyplab.machine.Machine;
 import org.hyplab.mmu.MmuFault;
 import org.hyplab.mmu.TlbEntry;
@@ -31,12 +34,14 @@ public final class Probe {
         boolean accessed(Cpu cpu, boolean hyp, int va, long pa, int kind);
     }
 
+    private final Machine machine;
     private final List<Cpu> cpus;
     private final List<Consumer<MachineEvent>> sinks = new ArrayList<>();
     private AccessWatch watch;
     private boolean walks;
 
     private Probe(Machine machine) {
+        this.machine = machine;
         this.cpus = machine.cpus();
         for (Cpu cpu : cpus) {
             cpu.exceptionListener = new Tap(cpu);
@@ -64,6 +69,40 @@ public final class Probe {
         return this;
     }
 
+    /**
+     * Whether the GIC's steps (pending, acknowledge, EOI, list registers, maintenance) and the
+     * generic timers' firing are events too. Off by default: a GIC line changes often.
+     */
+    public Probe recordInterrupts(boolean on) {
+        Gic gic = machine.gic();
+        if (gic != null) {
+            gic.setListener(on ? new GicTap() : null);
+        }
+        for (Cpu cpu : cpus) {
+            cpu.timer.setListener(cpu.index, on ? (c, kind, compare) -> emit(new TimerEvent(now(), c, kind, compare)) : null);
+        }
+        return this;
+    }
+
+    /** The running CPU's time: when a GIC or timer event happened. */
+    private long now() {
+        return cpus.get(machine.currentCpu()).cycles();
+    }
+
+    /** The GIC's listener: its steps become events. */
+    private final class GicTap implements GicListener {
+
+        @Override
+        public void event(GicEvent kind, int cpu, int id, int value) {
+            emit(new GicTraceEvent(now(), machine.currentCpu(), kind, cpu, id, value));
+        }
+
+        @Override
+        public void listRegisterWritten(int cpu, int index, int oldValue, int newValue) {
+            emit(new ListRegisterEvent(now(), machine.currentCpu(), cpu, index, oldValue, newValue));
+        }
+    }
+
     /** Sets (or with {@code null} removes) the watch on data accesses. */
     public void setWatch(AccessWatch watch) {
         this.watch = watch;
@@ -72,6 +111,7 @@ public final class Probe {
 
     /** Stops listening: the machine runs as if never observed. */
     public void detach() {
+        recordInterrupts(false);
         for (Cpu cpu : cpus) {
             cpu.exceptionListener = null;
             cpu.mmu.setObserver(null);
