@@ -123,6 +123,12 @@ class LabViewTest {
         assertNull(view.session());
         assertFalse(button("lab-next-trap").isEnabled());
 
+        // A guest must be a name from the catalog: no file of the server can be booted from a URL.
+        open("vexpress-a15", "/etc/passwd");
+        _click(button("lab-boot"));
+        assertTrue(view.errorText().contains("a guest is a name from hypervisor/guests, not '/etc/passwd'"), view.errorText());
+        assertNull(view.session());
+
         open("vexpress-a15");
         LabView empty = _get(LabView.class);
         _click(button("lab-boot"));

@@ -1,8 +1,5 @@
 package org.hyplab.ui.lab;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hyplab.app.AppContext;
@@ -21,8 +17,6 @@ import org.hyplab.cpu.Cpu;
 import org.hyplab.debug.Breakpoint;
 import org.hyplab.debug.Debugger;
 import org.hyplab.debug.Goal;
-import org.hyplab.debug.Image;
-import org.hyplab.elf.ElfException;
 import org.hyplab.debug.NextInterrupt;
 import org.hyplab.debug.NextTrap;
 import org.hyplab.debug.RunFree;
@@ -356,14 +350,13 @@ public class LabView extends Div implements BeforeEnterObserver {
         try {
             BoardDescription desc = app.boards().find(BoardDescription::id, b)
                     .orElseThrow(() -> new LabException("no board " + b));
-            opened = LabSession.open(app.root(), app.armDir(), desc, new LabScenario(b, g), LabRuntime.worker());
+            opened = LabSession.open(app.root(), app.armDir(), desc, LabScenario.ofCatalog(b, g), LabRuntime.worker());
         } catch (LabException | IllegalArgumentException e) {
             showError("Cannot boot " + b + (g.isEmpty() ? "" : " with " + String.join(", ", g)) + ": " + e.getMessage());
             return;
         }
         detachSession();
         session = opened;
-        relocateHypervisorImage();
         breakpoints.clear();
         bpList.removeAll();
         shownConsole = -1;
@@ -398,44 +391,9 @@ public class LabView extends Div implements BeforeEnterObserver {
         }
         try {
             session.reset();
-            relocateHypervisorImage();
             shownConsole = -1;
         } catch (LabException e) {
             showError("Cannot reset: " + e.getMessage());
-        }
-    }
-
-    /** Relocated copies of the hypervisor's ELF, by file and load bias: made once per server. */
-    private static final Map<String, Path> RELOCATED = new ConcurrentHashMap<>();
-
-    /**
-     * The teaching hypervisor is position-independent, linked at 0, and runs where the boot
-     * loader put it; the session's image of it has the link addresses. Until the engine's Image
-     * takes a load bias, the Lab gives the debugger a copy of the ELF moved by the bias: the PC
-     * CPU0 starts at minus the entry symbol's address.
-     */
-    private void relocateHypervisorImage() {
-        Optional<Image> image = session.read(d -> d.images().image(Space.HYPERVISOR));
-        if (image.isEmpty() || image.get().named("_start").isEmpty()) {
-            return;
-        }
-        long start = image.get().named("_start").get().address();
-        long bias = session.read(d -> Integer.toUnsignedLong(d.machine().cpus().get(0).pc)) - start;
-        if (bias == 0) {
-            return;
-        }
-        Path elf = image.get().file();
-        try {
-            Path moved = RELOCATED.get(elf + "@" + bias);
-            if (moved == null || !Files.isRegularFile(moved)) {
-                moved = RelocatedElf.write(elf, bias);
-                RELOCATED.put(elf + "@" + bias, moved);
-            }
-            Image relocated = Image.load("hypervisor", moved);
-            session.read(d -> d.images().with(Space.HYPERVISOR, relocated));
-        } catch (IOException | ElfException e) {
-            showError("The hypervisor's symbols could not be placed at its load address (" + e.getMessage()
-                    + "): its code shows as addresses only.");
         }
     }
 
@@ -605,6 +563,15 @@ public class LabView extends Div implements BeforeEnterObserver {
         if (session == null) {
             return;
         }
+        try {
+            drawPanes(stop);
+        } catch (RuntimeException e) {
+            // A pane that cannot draw this state must not take the page down: say so, keep the rest.
+            showError("Could not show the machine's state: " + e);
+        }
+    }
+
+    private void drawPanes(StopReason stop) {
         int c = cpu();
         TrapEvent focus = stop != null && stop.event() instanceof TrapEvent t ? t : null;
         session.read(d -> {
