@@ -251,6 +251,9 @@ class LabViewIT {
         assertThat(lab.gicRows("list-registers").first()).containsText("virtual " + virtualTimer);
         assertThat(page.locator("hyplab-gic-view [data-part='list-registers']")).hasClass(Pattern.compile("reached"));
         assertTrue(page.locator("#lab-gic-lines").textContent().contains("virtual " + virtualTimer));
+        // The trace's steps of its way end with the hypervisor's write of the list register.
+        String path = page.locator("#lab-gic-path").textContent();
+        assertTrue(path.contains("virtual IRQ " + virtualTimer + ", pending"), path);
     }
 
     /** The domain's lines of a reviewed transcript, without their "(d1) " prefix. */

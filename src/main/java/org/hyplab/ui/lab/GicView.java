@@ -31,8 +31,9 @@ public class GicView extends Component {
         setId("lab-gic-view");
     }
 
-    void show(GicSnapshot gic, int cpu, String timers) {
-        getElement().setProperty("model", model(gic, cpu, timers));
+    /** Shows {@code cpu}'s GIC following interrupt {@code follow} (-1: the one furthest along, {@link #follow}). */
+    void show(GicSnapshot gic, int cpu, int follow) {
+        getElement().setProperty("model", model(gic, cpu, follow >= 0 ? follow : follow(gic, cpu)));
     }
 
     String model() {
@@ -71,18 +72,19 @@ public class GicView extends Component {
         return list;
     }
 
-    static String model(GicSnapshot gic, int cpu, String timers) {
-        int follow = follow(gic, cpu);
+    static String model(GicSnapshot gic, int cpu, int follow) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cpu", cpu);
         m.put("follow", follow);
         m.put("caption", (follow < 0 ? "CPU" + cpu + ": no interrupt on its way." : "CPU" + cpu + ": following interrupt "
-                + follow + " (" + (follow < 16 ? "SGI" : follow < 32 ? "PPI" : "SPI") + ")") + " " + timers);
+                + follow + " (" + (follow < 16 ? "SGI" : follow < 32 ? "PPI" : "SPI") + "), the last to move"));
         List<Object> parts = new ArrayList<>();
 
         List<Object> rows = new ArrayList<>();
         for (InterruptState i : interrupts(gic, cpu)) {
-            rows.add(row(i.id(), String.format("ID %d %s: %s, %s, priority 0x%02x", i.id(), i.type(), i.state(),
+            // An interrupt merely enabled is listed but not on its way: only pending or active ones
+            // carry their ID for the highlighting (the others a number no interrupt has).
+            rows.add(row(i.pending() || i.active() ? i.id() : -1 - i.id(), String.format("ID %d %s: %s, %s, priority 0x%02x", i.id(), i.type(), i.state(),
                     i.enabled() ? "enabled" : "disabled", i.priority()), i.pendingBecause()));
         }
         parts.add(part("distributor", "Distributor (GICD)", List.of(

@@ -34,6 +34,7 @@ import org.hyplab.mmu.Explanation;
 import org.hyplab.mmu.Perm;
 import org.hyplab.mmu.Regime;
 import org.hyplab.scenario.GuestCatalog;
+import org.hyplab.trace.MachineEvent;
 import org.hyplab.trace.TrapEvent;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -102,6 +103,7 @@ public class LabView extends Div implements BeforeEnterObserver {
     private final Pre walkLines = new Pre();
     private final GicView gicView = new GicView();
     private final Pre gicLines = new Pre();
+    private final Div gicPath = new Div();
     private final Pre uart = new Pre();
     private final Div split = new Div();
     private final Map<String, Pre> splitPres = new HashMap<>();
@@ -273,7 +275,11 @@ public class LabView extends Div implements BeforeEnterObserver {
 
         gicLines.setId("lab-gic-lines");
         gicLines.addClassName("gic-lines");
-        tabs.add("Interrupts", new Div(gicView, gicLines));
+        gicPath.setId("lab-gic-path");
+        gicPath.addClassName("gic-path");
+        Span pathTitle = new Span("The last interrupt's way, step by step (newest last):");
+        pathTitle.addClassName("pane-title");
+        tabs.add("Interrupts", new Div(gicView, pathTitle, gicPath, gicLines));
 
         uart.setId("lab-console-uart");
         uart.addClassName("console");
@@ -589,7 +595,17 @@ public class LabView extends Div implements BeforeEnterObserver {
 
     private void showGic(Debugger d, int c) {
         var gic = d.machine().gic().inspect();
-        gicView.show(gic, c, "");
+        List<MachineEvent> path = InterruptPath.last(d.recorder(), c);
+        gicView.show(gic, c, InterruptPath.id(path));
+        gicPath.removeAll();
+        if (path.isEmpty()) {
+            gicPath.add(new Div("No interrupt has moved on CPU" + c + " yet."));
+        }
+        for (MachineEvent e : path) {
+            Div step = new Div(String.format("%12d  CPU%d  %s", e.cycle(), e.cpu(), e.describe()));
+            step.addClassName("path-step");
+            gicPath.add(step);
+        }
         List<String> lines = new ArrayList<>();
         lines.addAll(gic.distributor().describe());
         lines.addAll(gic.cpuInterfaces().get(c).describe());
