@@ -66,6 +66,16 @@ final class LabPage {
         return this;
     }
 
+    /** Presses a control's keyboard shortcut ("Alt+t") and waits until it stops. */
+    LabPage key(String keys) {
+        String before = version();
+        page.keyboard().press(keys);
+        page.waitForFunction("before => { const s = document.querySelector('#lab-status');"
+                + " return s.getAttribute('data-version') !== before; }", before);
+        awaitVersionAfter(before);
+        return this;
+    }
+
     String status() {
         return page.locator("#lab-status").innerText();
     }

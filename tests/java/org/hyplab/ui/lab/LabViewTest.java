@@ -28,7 +28,9 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -100,8 +102,12 @@ class LabViewTest {
         assertTrue(detail.contains("imm16 [15:0] = 0xea1"), detail);
         assertTrue(detail.contains("hypercall 18 console_io"), detail);
         assertTrue(text("lab-status").contains("stopped: trap:"), text("lab-status"));
-        // The CPU stopped at the Hyp vector, in the hypervisor.
+        // The CPU stopped at the Hyp vector, in the hypervisor; its HSR is in the registers pane, taken apart.
         assertTrue(text("lab-cpus").contains("HYP, hypervisor"), text("lab-cpus"));
+        Details hsrRegister = _get(Details.class, spec -> spec.withAttribute("data-reg", "HSR"));
+        String registers = hsrRegister.getElement().getTextRecursively();
+        assertTrue(registers.contains(String.format("HSR = %08x", hsr)), registers);
+        assertTrue(registers.contains("EC [31:26] = 0x12: HVC"), registers);
     }
 
     @Test
@@ -151,6 +157,16 @@ class LabViewTest {
         awaitStop(view);
         assertTrue(text("lab-status").contains("breakpoint do_hypercall"), text("lab-status"));
         assertTrue(text("lab-source-file").startsWith("hypervisor/hypercall.c:"), text("lab-source-file"));
+
+        // The gutter toggles a breakpoint on its line: on, then off again.
+        int line = Integer.parseInt(text("lab-source-file").replaceAll(".*:", ""));
+        Div row = _get(Div.class, spec -> spec.withClasses("src-line").withAttribute("data-line", Integer.toString(line)));
+        _click(_get(row, Span.class, spec -> spec.withClasses("gutter")));
+        assertTrue(row.hasClassName("bp"));
+        assertTrue(text("lab-bp-list").contains("hypercall.c:" + line), text("lab-bp-list"));
+        _click(_get(row, Span.class, spec -> spec.withClasses("gutter")));
+        assertFalse(row.hasClassName("bp"));
+        assertFalse(text("lab-bp-list").contains("hypercall.c:" + line), text("lab-bp-list"));
     }
 
     @Test
