@@ -98,6 +98,8 @@ class LabViewIT {
 
     @Test
     void runToTheNextTrapLandsOnHelloHypercallWithItsSyndromeDecoded() throws Exception {
+        List<String> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onWebSocket(ws -> sockets.add(ws.url()));
         LabPage lab = LabPage.boot(page, server.url(), "vexpress-a15", "hello");
         lab.screenshot("1-hello-booted");
         lab.control("lab-next-trap");
@@ -122,6 +124,8 @@ class LabViewIT {
         lab.key("Alt+t");
         assertTrue(Long.parseLong(page.locator("#lab-trap-detail").getAttribute("data-cycle")) > cycle);
         assertTrue(lab.status().contains("stopped: trap:"), lab.status());
+        // The statuses came by Push over a websocket (Vaadin's push socket names the UI).
+        assertTrue(sockets.stream().anyMatch(u -> u.contains("v-uiId=")), sockets.toString());
     }
 
     /** The lines of hypervisor/hypercall.c that belong to do_hypercall: its signature to its closing brace. */

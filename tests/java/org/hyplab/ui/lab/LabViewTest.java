@@ -31,6 +31,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -167,6 +168,37 @@ class LabViewTest {
         _click(_get(row, Span.class, spec -> spec.withClasses("gutter")));
         assertFalse(row.hasClassName("bp"));
         assertFalse(text("lab-bp-list").contains("hypercall.c:" + line), text("lab-bp-list"));
+    }
+
+    @Test
+    void theHypervisorsOwnAddressesWalkItsStageOne() throws Exception {
+        LabView view = open("vexpress-a15", "hello");
+        _click(button("lab-boot"));
+        _click(button("lab-next-trap"));
+        awaitStop(view);
+        // The hypervisor maps itself one to one (its console: "Hyp stage 1: ... (identity map)"):
+        // the PC it stopped at translates to itself.
+        int pc = view.session().status().cpus().get(0).pc();
+        _get(TabSheet.class).setSelectedIndex(1);
+        _setValue(_get(Select.class, spec -> spec.withId("lab-walk-regime")), LabView.HYP_REGIME);
+        _setValue(_get(TextField.class, spec -> spec.withId("lab-va")), String.format("%08x", pc));
+        _click(button("lab-walk"));
+        String walk = text("lab-walk-lines");
+        assertTrue(walk.startsWith("Hyp (PL2) stage 1"), walk);
+        assertTrue(walk.contains(String.format("result: 0x%x ", Integer.toUnsignedLong(pc))), walk);
+    }
+
+    @Test
+    void resetBootsTheScenarioAgain() throws Exception {
+        LabView view = open("vexpress-a15", "hello");
+        _click(button("lab-boot"));
+        _click(button("lab-next-trap"));
+        awaitStop(view);
+        assertTrue(view.session().status().retired() > 0);
+        _click(button("lab-reset"));
+        MockVaadin.clientRoundtrip(false);
+        assertEquals(0, view.session().status().retired());
+        assertTrue(text("lab-status").startsWith("booted"), text("lab-status"));
     }
 
     @Test

@@ -99,6 +99,7 @@ public class LabView extends Div implements BeforeEnterObserver {
     private final TrapsPane traps;
     private final TextField va = new TextField("Virtual address");
     private final Button walk = new Button("Walk");
+    private final Select<String> walkRegime = new Select<>();
     private final WalkView walkView = new WalkView();
     private final Pre walkLines = new Pre();
     private final GicView gicView = new GicView();
@@ -268,8 +269,13 @@ public class LabView extends Div implements BeforeEnterObserver {
         walk.addClickListener(e -> explainTyped());
         walkLines.setId("lab-walk-lines");
         walkLines.addClassName("walk-lines");
-        HorizontalLayout vaBar = new HorizontalLayout(va, walk,
-                new Span("a virtual address of the selected CPU's guest (the guest's stage 1, then stage 2)"));
+        walkRegime.setId("lab-walk-regime");
+        walkRegime.setLabel("Translated by");
+        walkRegime.setItems(GUEST_REGIME, HYP_REGIME);
+        walkRegime.setValue(GUEST_REGIME);
+        walkRegime.setWidth("24rem");
+        HorizontalLayout vaBar = new HorizontalLayout(va, walkRegime, walk,
+                new Span("with the selected CPU's registers as they are now (after a trap, still the guest's)"));
         vaBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tabs.add("Page tables", new Div(vaBar, walkView, walkLines));
 
@@ -622,18 +628,28 @@ public class LabView extends Div implements BeforeEnterObserver {
             walkView.clear();
             return;
         }
-        explainAddress((int) Long.parseLong(text, 16));
+        walkAddress((int) Long.parseLong(text, 16));
     }
 
-    /** Walks {@code address} as the selected CPU's PL1&0 regime would (both stages), and shows it. */
+    static final String GUEST_REGIME = "the guest: its stage 1, then stage 2 (PL1&0)",
+            HYP_REGIME = "the hypervisor: Hyp mode's stage 1";
+
+    /** Walks a guest address through both stages (a fault address clicked in a trap's detail). */
     void explainAddress(int address) {
+        walkRegime.setValue(GUEST_REGIME);
+        walkAddress(address);
+    }
+
+    /** Walks {@code address} in the regime picked, with the selected CPU's registers, and shows it. */
+    private void walkAddress(int address) {
         if (session == null) {
             return;
         }
         va.setValue(String.format("%08x", address));
         tabs.setSelectedIndex(1);
         int c = cpu();
-        Explanation e = session.read(d -> d.machine().cpus().get(c).mmu.explain(Regime.PL10,
+        Regime regime = HYP_REGIME.equals(walkRegime.getValue()) ? Regime.HYP : Regime.PL10;
+        Explanation e = session.read(d -> d.machine().cpus().get(c).mmu.explain(regime,
                 Integer.toUnsignedLong(address), Perm.READ, true));
         walkView.show(e);
         walkLines.setText(String.join("\n", e.lines()));
