@@ -124,6 +124,12 @@ class LabViewIT {
         lab.key("Alt+t");
         assertTrue(Long.parseLong(page.locator("#lab-trap-detail").getAttribute("data-cycle")) > cycle);
         assertTrue(lab.status().contains("stopped: trap:"), lab.status());
+        // A click on the first trap's row shows that trap again.
+        page.locator("#lab-trap-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(Pattern.compile("^" + cycle + "$")))
+                .click();
+        page.waitForFunction("c => document.querySelector('#lab-trap-detail').getAttribute('data-cycle') === c",
+                Long.toString(cycle));
+        assertEquals(hsr, hsrShown(lab.trapDetail()));
         // The statuses came by Push over a websocket (Vaadin's push socket names the UI).
         assertTrue(sockets.stream().anyMatch(u -> u.contains("v-uiId=")), sockets.toString());
     }
@@ -205,6 +211,16 @@ class LabViewIT {
         long va = Long.parseLong(m.group(1), 16);
         assertTrue(va >= 0x0300_1000L && va < 0x0300_2000L, Long.toHexString(va));
         assertTrue(detail.contains(String.format("IPA (HPFAR) = %09x", va)), "the guest's IPA is its VA (MMU off): " + detail);
+
+        // The fault address is a link to its walk: no stage 1 (the guest's MMU is off) and no
+        // stage 2 mapping, which is why the access trapped: a stage 2 translation fault.
+        page.locator("#lab-trap-address .address-link").click();
+        page.locator("#lab-walk-lines", new Page.LocatorOptions().setHasText(String.format("0x%x", va))).waitFor();
+        String walk = page.locator("#lab-walk-lines").innerText();
+        lab.screenshot("3-vgic-fault-walk");
+        assertTrue(walk.contains("stage 1 off"), walk);
+        assertTrue(walk.contains("stage 2 of 0x" + Long.toHexString(va)), walk);
+        assertTrue(walk.contains("fault: "), walk);
     }
 
     @Test
