@@ -56,6 +56,8 @@ final class StateGraph {
         final Field[] saved;
         /** Final references: the objects they hold are walked. */
         final Field[] walked;
+        /** "Class#field" of each, for messages. */
+        final String[] savedNames, walkedNames;
         /** Nothing reachable from it can change: shared, never walked. */
         final boolean immutable;
         /** "Class#field: what a snapshot does with it", for {@link #survey}. */
@@ -105,13 +107,18 @@ final class StateGraph {
                         rules.add(shown + ": final, immutable");
                     } else {
                         w.add(f);
-                        rules.add(shown + ": final, walked");
+                        rules.add(shown + (t.isArray() ? ": final array, its elements saved"
+                                : StateRules.COLLECTION_TYPES.contains(t) || StateRules.COLLECTIONS.contains(t)
+                                        || StateRules.MAPS.contains(t) ? ": final collection, its contents saved"
+                                : ": final, walked"));
                         imm &= immutableType(t, new HashSet<>(Set.of(type)));
                     }
                 }
             }
             this.saved = s.toArray(Field[]::new);
             this.walked = w.toArray(Field[]::new);
+            this.savedNames = s.stream().map(f -> name(f.getDeclaringClass()) + "#" + f.getName()).toArray(String[]::new);
+            this.walkedNames = w.stream().map(f -> name(f.getDeclaringClass()) + "#" + f.getName()).toArray(String[]::new);
             this.immutable = imm;
         }
 
@@ -187,11 +194,12 @@ final class StateGraph {
     private StateGraph() {
     }
 
-    static Kind kind(Object o, String via) {
+    /** The kind of {@code o}, found through the field {@code via + suffix} (named only if refused). */
+    static Kind kind(Object o, String via, String suffix) {
         try {
             return KINDS.get(o.getClass());
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("a snapshot cannot save " + via + ": " + e.getMessage(), e);
+            throw new IllegalStateException("a snapshot cannot save " + via + suffix + ": " + e.getMessage(), e);
         }
     }
 
@@ -211,53 +219,54 @@ final class StateGraph {
             Object o = work.poll();
             String from = via.poll();
             order.add(o);
-            forEachChild(o, kind(o, from), from, (child, name) -> {
-                if (child != null && kind(child, name) != Kind.IMMUTABLE && seen.put(child, Boolean.TRUE) == null) {
+            forEachChild(o, kind(o, from, ""), from, (child, name, suffix) -> {
+                if (child != null && kind(child, name, suffix) != Kind.IMMUTABLE && seen.put(child, Boolean.TRUE) == null) {
                     work.add(child);
-                    via.add(name);
+                    via.add(suffix.isEmpty() ? name : name + suffix);
                 }
             });
         }
         return order;
     }
 
+    /** Told of each reference an object holds, and the field it is in: {@code via + suffix}. */
     private interface ChildVisitor {
-        void visit(Object child, String via);
+        void visit(Object child, String via, String suffix);
     }
 
     private static void forEachChild(Object o, Kind k, String from, ChildVisitor v) {
         switch (k) {
             case OBJECT -> {
                 Layout l = LAYOUTS.get(o.getClass());
-                for (Field f : l.saved) {
-                    if (!f.getType().isPrimitive()) {
-                        v.visit(get(f, o), StateRules.key(f.getDeclaringClass(), f.getName()));
+                for (int i = 0; i < l.saved.length; i++) {
+                    if (!l.saved[i].getType().isPrimitive()) {
+                        v.visit(get(l.saved[i], o), l.savedNames[i], "");
                     }
                 }
-                for (Field f : l.walked) {
-                    v.visit(get(f, o), StateRules.key(f.getDeclaringClass(), f.getName()));
+                for (int i = 0; i < l.walked.length; i++) {
+                    v.visit(get(l.walked[i], o), l.walkedNames[i], "");
                 }
             }
             case REFERENCE_ARRAY -> {
                 for (Object e : (Object[]) o) {
-                    v.visit(e, from + "[]");
+                    v.visit(e, from, "[]");
                 }
             }
             case COLLECTION, IMMUTABLE_COLLECTION -> {
                 if (o instanceof Map<?, ?> map) {
                     map.forEach((key, value) -> {
-                        v.visit(key, from + " key");
-                        v.visit(value, from + " value");
+                        v.visit(key, from, " key");
+                        v.visit(value, from, " value");
                     });
                 } else {
                     for (Object e : (Collection<?>) o) {
-                        v.visit(e, from + " element");
+                        v.visit(e, from, " element");
                     }
                 }
             }
             case MAP -> ((Map<?, ?>) o).forEach((key, value) -> {
-                v.visit(key, from + " key");
-                v.visit(value, from + " value");
+                v.visit(key, from, " key");
+                v.visit(value, from, " value");
             });
             default -> {
                 // arrays of primitives and RAM hold no references to walk
@@ -393,7 +402,7 @@ final class StateGraph {
         for (Object o : reach(root)) {
             Class<?> c = o.getClass();
             Kind kind = KINDS.get(c);
-            forEachChild(o, kind, "", (child, via) -> {
+            forEachChild(o, kind, "", (child, via, suffix) -> {
                 if (child != null && StateRules.ours(child.getClass()) && !StateRules.immutable(child.getClass())
                         && KINDS.get(child.getClass()) == Kind.IMMUTABLE) {
                     lines.add(name(child.getClass()) + ": immutable, shared");
