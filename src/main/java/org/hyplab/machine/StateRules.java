@@ -32,6 +32,8 @@ final class StateRules {
      * Fields of these declared types are where the machine's output goes or its input comes
      * from, not its state: a snapshot neither saves nor walks them, a restore leaves them as
      * they are (the console keeps printing to the same sink, a trap recorder stays attached).
+     * So a device must not wire parts of the machine together through an IntConsumer: that
+     * wire would be left out (the machine's own wires are InterruptLine, Runnable, suppliers).
      */
     static final Set<Class<?>> OUTSIDE = Set.of(IntConsumer.class, ExceptionListener.class, ConsoleInput.class);
 

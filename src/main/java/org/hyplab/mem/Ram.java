@@ -36,6 +36,8 @@ public final class Ram {
     private CodeWatcher watcher = (page, word) -> { };
     /** {@link Pages} handed out and not yet {@link #release}d: while any is, SHARED marks stay. */
     private int holders;
+    /** Pages that have an array (not ABSENT). */
+    private int allocated;
 
     public Ram(long base, long size) {
         if (size <= 0 || (size & (PAGE_SIZE - 1)) != 0 || (base & (PAGE_SIZE - 1)) != 0) {
@@ -104,6 +106,7 @@ public final class Ram {
         int f = flags[p];
         if ((f & ABSENT) != 0) {
             pages[p] = new int[WORDS_PER_PAGE];
+            allocated++;
         } else if ((f & SHARED) != 0) {
             pages[p] = pages[p].clone();
         }
@@ -165,19 +168,25 @@ public final class Ram {
     // ---- snapshots -------------------------------------------------------------------------------
 
     /**
-     * This RAM's pages as they are now, for a snapshot: the page arrays themselves, each marked
-     * shared so that the next write to it copies it first. Costs one array of references, not
-     * the contents. Hand it back to {@link #release} when it is no longer needed.
+     * This RAM's pages as they are now, for a snapshot: the arrays of the pages ever written,
+     * each marked shared so that the next write to it copies it first. Costs two references per
+     * such page, not their contents (nor anything for the pages never written, so a timeline of
+     * snapshots of a 1 GiB board costs what its programs touched). Hand it back to
+     * {@link #release} when it is no longer needed.
      */
     public Pages share() {
-        byte[] f = flags;
-        for (int p = 0; p < f.length; p++) {
-            if ((f[p] & ABSENT) == 0) {
-                f[p] |= SHARED;
+        int[] index = new int[allocated];
+        int[][] arrays = new int[allocated][];
+        int n = 0;
+        for (int p = 0; p < pages.length; p++) {
+            if ((flags[p] & ABSENT) == 0) {
+                flags[p] |= SHARED;
+                index[n] = p;
+                arrays[n++] = pages[p];
             }
         }
         holders++;
-        return new Pages(this, pages.clone());
+        return new Pages(this, index, arrays);
     }
 
     /**
@@ -193,9 +202,10 @@ public final class Ram {
         if (saved.released) {
             throw new IllegalStateException("these pages were released");
         }
-        int[][] from = saved.pages;
-        for (int p = 0; p < from.length; p++) {
-            int[] now = from[p];
+        int[] index = saved.index;
+        int k = 0;
+        for (int p = 0; p < pages.length; p++) {
+            int[] now = k < index.length && index[k] == p ? saved.arrays[k++] : null;
             int f = flags[p];
             if ((f & CODE) != 0 && pages[p] != now) {
                 reportChangedWords(p, pages[p], now);
@@ -203,6 +213,7 @@ public final class Ram {
             pages[p] = now;
             flags[p] = (byte) ((f & CODE) | (now == null ? ABSENT : SHARED));
         }
+        allocated = index.length;
     }
 
     private void reportChangedWords(int p, int[] before, int[] after) {
@@ -238,26 +249,25 @@ public final class Ram {
         return (flags[p] & SHARED) != 0;
     }
 
-    /** The pages of one RAM at one moment ({@link #share}); opaque, never written. */
+    /**
+     * The pages of one RAM at one moment ({@link #share}): the index of each page that had an
+     * array, in increasing order, and that array, which nobody writes any more. Opaque.
+     */
     public static final class Pages {
         private final Ram ram;
-        private final int[][] pages;
+        private final int[] index;
+        private final int[][] arrays;
         private boolean released;
 
-        private Pages(Ram ram, int[][] pages) {
+        private Pages(Ram ram, int[] index, int[][] arrays) {
             this.ram = ram;
-            this.pages = pages;
+            this.index = index;
+            this.arrays = arrays;
         }
 
         /** Pages that were ever written (the others read as zero). */
         public int allocated() {
-            int n = 0;
-            for (int[] page : pages) {
-                if (page != null) {
-                    n++;
-                }
-            }
-            return n;
+            return index.length;
         }
     }
 
