@@ -33,7 +33,10 @@ public final class Snapshot {
         this.saved = saved;
     }
 
-    /** Saves {@code machine} as it is now (call it between runs, never from inside one). */
+    /**
+     * Saves {@code machine} as it is now. Call it between two {@link Machine#run} calls, on the
+     * thread that runs the machine: from inside a run (a listener) the CPUs are mid-instruction.
+     */
     public static Snapshot take(Machine machine) {
         return new Snapshot(machine, machine.retired(), StateGraph.capture(machine));
     }
