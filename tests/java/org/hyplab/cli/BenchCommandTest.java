@@ -64,13 +64,47 @@ class BenchCommandTest {
         assertTrue(text.contains("Both boards: take "), text);
     }
 
+    /**
+     * {@code --only observe}: each workload under each way of watching, with its MIPS; the
+     * recorder and the debugger heard events on the hypervisor's workload (figures not asserted).
+     */
     @Test
-    void onlyTakesMipsBootOrSnapshot() {
+    void theObservationBenchRunsEveryWayOfWatching() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"bench", "--only", "observe", "--runs", "1", "--warmup", "0"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, text + err);
+        for (String mode : List.of("nothing attached", "trace recorder", "Lab debugger, running free",
+                "Lab debugger with a breakpoint")) {
+            assertEquals(2, text.lines().filter(l -> l.trim().startsWith(mode + " ") && l.contains(" MIPS ")).count(), text);
+        }
+        assertTrue(text.lines().anyMatch(l -> l.trim().startsWith("trace recorder") && l.contains(" events")), text);
+    }
+
+    /** {@code --only lab}: a pause answered, and both sessions advanced. */
+    @Test
+    void theLabBenchPausesARunningSession() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"bench", "--only", "lab", "--runs", "1", "--warmup", "0"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, text + err);
+        assertTrue(text.contains("pause answered in: median "), text);
+        Matcher share = Pattern.compile("the slower ran ([0-9]+)% of the faster's").matcher(text);
+        assertTrue(share.find(), text);
+        assertTrue(Integer.parseInt(share.group(1)) > 0, "both sessions ran: " + text);
+    }
+
+    @Test
+    void onlyTakesAKnownBench() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(new String[] {"bench", "--only", "speed"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, exit);
-        assertEquals("hyplab bench: --only takes mips, boot or snapshot, not 'speed'",
+        assertEquals("hyplab bench: --only takes mips, boot, snapshot, observe or lab, not 'speed'",
                 err.toString(StandardCharsets.UTF_8).strip());
     }
 }

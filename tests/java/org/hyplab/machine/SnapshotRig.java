@@ -22,7 +22,8 @@ import org.hyplab.testing.Emulator;
 import org.hyplab.testing.HypervisorScenarios;
 import org.hyplab.testing.Qemu;
 import org.hyplab.trace.TrapEvent;
-import org.hyplab.trace.TrapRecorder;
+import org.hyplab.trace.Probe;
+import org.hyplab.trace.TraceRecorder;
 
 /**
  * A booted machine for the snapshot tests, with its console captured and a trap recorder
@@ -36,13 +37,17 @@ final class SnapshotRig {
 
     final Machine machine;
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    final TrapRecorder traps = new TrapRecorder(1 << 20);
+    final TraceRecorder traps = new TraceRecorder(1 << 20);
 
     private SnapshotRig(String boardId, long memBytes, BootLoader.Request request) throws LoadException {
         BoardDescription board = Emulator.board(boardId);
         machine = BoardAssembler.build(board, new BoardAssembler.Options(memBytes, board.cpus(), console::write));
         BootLoader.boot(machine, board, memBytes, request);
-        traps.attachTo(machine);
+        Probe.attach(machine).addSink(e -> {
+            if (e instanceof TrapEvent) {
+                traps.accept(e);
+            }
+        });
     }
 
     /** The teaching hypervisor with a scenario of tests/hypervisor/scenarios.yaml. */
@@ -139,7 +144,7 @@ final class SnapshotRig {
     Stretch since(Mark from, Machine.Stop stop) {
         byte[] all = console.toByteArray();
         String printed = new String(all, from.consoleBytes(), all.length - from.consoleBytes(), StandardCharsets.ISO_8859_1);
-        List<TrapEvent> events = traps.events();
+        List<TrapEvent> events = traps.traps();
         List<TrapEvent> taken = events.subList(events.size() - (int) (traps.total() - from.trapCount()), events.size());
         return new Stretch(stop, printed, List.copyOf(taken), machine.retired(), ramHash(), registers(), state());
     }

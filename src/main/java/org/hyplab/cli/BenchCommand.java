@@ -17,12 +17,14 @@ import org.hyplab.machine.LoadException;
 import org.hyplab.machine.Machine;
 
 /**
- * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu] [--only mips|boot|snapshot]}:
+ * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu] [--only mips|boot|snapshot|observe|lab]}:
  * the interpreter's speed on a CPU-bound program, beside QEMU's on the same ELF. Without
  * {@code --kernel} it measures the program twice, with the MMU off and as a guest with stage 1
  * and stage 2 on, and prints the slowdown translation costs; then the teaching hypervisor's boot
  * with the tiny cloud's guests on both boards ({@link HypervisorBootBench}), and snapshots of
- * that booted machine on both boards ({@link SnapshotBench}).
+ * that booted machine on both boards ({@link SnapshotBench}). {@code --only observe} prices
+ * watching a machine ({@link ObservationBench}); {@code --only lab} times the Lab worker's pause
+ * and fairness ({@link LabBench}).
  *
  * <p>HypLab runs in this JVM: {@code warmup} runs let the JIT settle, then {@code runs} timed
  * runs; QEMU runs as a whole process ({@code qemu-system-arm -M vexpress-a15,secure=off}),
@@ -62,16 +64,22 @@ public final class BenchCommand implements Command {
                 case "--no-qemu" -> qemu = false;
                 case "--only" -> {
                     only = value(args, ++i, arg);
-                    if (!only.equals("mips") && !only.equals("boot") && !only.equals("snapshot")) {
-                        throw new UsageException("--only takes mips, boot or snapshot, not '" + only + "'");
+                    if (!List.of("mips", "boot", "snapshot", "observe", "lab").contains(only)) {
+                        throw new UsageException("--only takes mips, boot, snapshot, observe or lab, not '" + only + "'");
                     }
                 }
                 default -> throw new UsageException("unknown option '" + arg
-                        + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu, --only mips|boot|snapshot)");
+                        + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu, --only mips|boot|snapshot|observe|lab)");
             }
         }
         if (only.equals("boot")) {
             return bootBench(runs, warmup, out, err);
+        }
+        if (only.equals("observe")) {
+            return ObservationBench.run(runs, warmup, out, err) ? EXIT_OK : EXIT_FAILED;
+        }
+        if (only.equals("lab")) {
+            return LabBench.run(runs, warmup, out, err) ? EXIT_OK : EXIT_FAILED;
         }
         if (only.equals("snapshot")) {
             return snapshotBench(runs, warmup, out, err);

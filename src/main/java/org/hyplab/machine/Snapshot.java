@@ -38,6 +38,9 @@ public final class Snapshot {
      * thread that runs the machine: from inside a run (a listener) the CPUs are mid-instruction.
      */
     public static Snapshot take(Machine machine) {
+        if (machine.running()) {
+            throw new IllegalStateException("a snapshot is taken between runs, not from inside one");
+        }
         return new Snapshot(machine, machine.retired(), StateGraph.capture(machine));
     }
 
@@ -48,6 +51,9 @@ public final class Snapshot {
 
     /** Puts {@code into}, the machine this snapshot was taken of, back in the saved state. */
     public void restoreInto(Machine into) {
+        if (into.running()) {
+            throw new IllegalStateException("a snapshot is restored between runs, not from inside one");
+        }
         restoreInto(into, o -> false);
     }
 

@@ -19,6 +19,10 @@ import java.util.TreeSet;
 import java.util.function.IntConsumer;
 
 import org.hyplab.cpu.ExceptionListener;
+import org.hyplab.cpu.InstructionHook;
+import org.hyplab.gic.GicListener;
+import org.hyplab.mmu.TranslationObserver;
+import org.hyplab.timer.TimerListener;
 
 /**
  * The explicit part of what a {@link Snapshot} saves: the fields it leaves alone and the JDK
@@ -31,11 +35,13 @@ final class StateRules {
     /**
      * Fields of these declared types are where the machine's output goes or its input comes
      * from, not its state: a snapshot neither saves nor walks them, a restore leaves them as
-     * they are (the console keeps printing to the same sink, a trap recorder stays attached).
+     * they are (the console keeps printing to the same sink, a trace recorder, a debugger's
+     * hook and the GIC's, timers' and MMUs' observers stay attached).
      * So a device must not wire parts of the machine together through an IntConsumer: that
      * wire would be left out (the machine's own wires are InterruptLine, Runnable, suppliers).
      */
-    static final Set<Class<?>> OUTSIDE = Set.of(IntConsumer.class, ExceptionListener.class, ConsoleInput.class);
+    static final Set<Class<?>> OUTSIDE = Set.of(IntConsumer.class, ExceptionListener.class, ConsoleInput.class,
+            InstructionHook.class, TranslationObserver.class, GicListener.class, TimerListener.class);
 
     /**
      * Caches of what the saved state determines: not saved. After a restore {@link Snapshot}
