@@ -241,6 +241,43 @@ class LabSessionTest {
         assertFalse(a.splitConsoles().get("d1").isEmpty());
     }
 
+    /**
+     * A timeline row clicked: the machine goes back to a checkpoint and replays to that trap, and
+     * stands exactly as it did when the trap was first taken (the same event, registers and
+     * console).
+     */
+    @Test
+    void goingBackToATrapShowsTheMachineAsItWasThen() throws Exception {
+        LabSession s = open("vexpress-a15", "hello");
+        // Stop at hello's third console_io, note the machine, then run to the end.
+        TrapEvent third = null;
+        for (int i = 0; i < 3; i++) {
+            third = (TrapEvent) run(s, new NextTrap(0x12, Space.domain(1))).event();
+        }
+        TrapEvent wanted = third;
+        int[] registers = s.read(d -> d.machine().cpus().get(wanted.cpu()).r.clone());
+        String consoleThen = s.uartConsole();
+        assertEquals(StopReason.Kind.POWERED_OFF, run(s, new RunFree()).kind());
+        long n = s.read(d -> {
+            for (long i = d.recorder().firstKept(); i < d.recorder().total(); i++) {
+                if (d.recorder().get(i).orElseThrow().equals(wanted)) {
+                    return i;
+                }
+            }
+            throw new AssertionError("the trap is in the trace");
+        });
+        s.goToEvent(n);
+        StopReason back = awaitStop(s);
+        assertEquals(StopReason.Kind.TRAP, back.kind(), back.message());
+        assertEquals(wanted, back.event());
+        assertEquals(n + 1, s.status().events(), "the trace ends at that trap again");
+        assertTrue(java.util.Arrays.equals(registers, s.read(d -> d.machine().cpus().get(wanted.cpu()).r.clone())));
+        assertEquals(consoleThen, s.uartConsole());
+        // And it can run on from there, to the same end.
+        assertEquals(StopReason.Kind.POWERED_OFF, run(s, new RunFree()).kind());
+        assertThrows(LabException.class, () -> s.goToEvent(1_000_000_000L));
+    }
+
     @Test
     void aScenarioThatCannotBootSaysWhy() {
         LabException e = assertThrows(LabException.class, () -> open("vexpress-a15", "no-such-guest"));

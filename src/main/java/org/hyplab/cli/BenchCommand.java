@@ -17,11 +17,14 @@ import org.hyplab.machine.LoadException;
 import org.hyplab.machine.Machine;
 
 /**
- * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu] [--only mips|boot]}:
+ * {@code ./hyplab bench [--kernel ELF] [--runs N] [--warmup N] [--no-qemu] [--only mips|boot|snapshot|observe|lab]}:
  * the interpreter's speed on a CPU-bound program, beside QEMU's on the same ELF. Without
  * {@code --kernel} it measures the program twice, with the MMU off and as a guest with stage 1
  * and stage 2 on, and prints the slowdown translation costs; then the teaching hypervisor's boot
- * with the tiny cloud's guests on both boards ({@link HypervisorBootBench}).
+ * with the tiny cloud's guests on both boards ({@link HypervisorBootBench}), and snapshots of
+ * that booted machine on both boards ({@link SnapshotBench}). {@code --only observe} prices
+ * watching a machine ({@link ObservationBench}); {@code --only lab} times the Lab worker's pause
+ * and fairness ({@link LabBench}).
  *
  * <p>HypLab runs in this JVM: {@code warmup} runs let the JIT settle, then {@code runs} timed
  * runs; QEMU runs as a whole process ({@code qemu-system-arm -M vexpress-a15,secure=off}),
@@ -61,16 +64,25 @@ public final class BenchCommand implements Command {
                 case "--no-qemu" -> qemu = false;
                 case "--only" -> {
                     only = value(args, ++i, arg);
-                    if (!only.equals("mips") && !only.equals("boot")) {
-                        throw new UsageException("--only takes mips or boot, not '" + only + "'");
+                    if (!List.of("mips", "boot", "snapshot", "observe", "lab").contains(only)) {
+                        throw new UsageException("--only takes mips, boot, snapshot, observe or lab, not '" + only + "'");
                     }
                 }
                 default -> throw new UsageException("unknown option '" + arg
-                        + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu, --only mips|boot)");
+                        + "' (bench takes --kernel ELF, --runs N, --warmup N, --no-qemu, --only mips|boot|snapshot|observe|lab)");
             }
         }
         if (only.equals("boot")) {
             return bootBench(runs, warmup, out, err);
+        }
+        if (only.equals("observe")) {
+            return ObservationBench.run(runs, warmup, out, err) ? EXIT_OK : EXIT_FAILED;
+        }
+        if (only.equals("lab")) {
+            return LabBench.run(runs, warmup, out, err) ? EXIT_OK : EXIT_FAILED;
+        }
+        if (only.equals("snapshot")) {
+            return snapshotBench(runs, warmup, out, err);
         }
         List<Double> mips = new ArrayList<>();
         for (Path kernel : kernels) {
@@ -85,7 +97,8 @@ public final class BenchCommand implements Command {
                     mips.get(1), mips.get(0), 100.0 * (mips.get(1) - mips.get(0)) / mips.get(0));
         }
         if (only.isEmpty() && kernels.size() == 2) {
-            return bootBench(runs, warmup, out, err);
+            int exit = bootBench(runs, warmup, out, err);
+            return exit != EXIT_OK ? exit : snapshotBench(runs, warmup, out, err);
         }
         return EXIT_OK;
     }
@@ -94,6 +107,21 @@ public final class BenchCommand implements Command {
         boolean ok = HypervisorBootBench.run("vexpress-a15", 256L << 20, runs, warmup, out, err)
                 && HypervisorBootBench.run("arndale", 1L << 30, runs, warmup, out, err);
         return ok ? EXIT_OK : EXIT_FAILED;
+    }
+
+    /**
+     * Snapshots of the booted cloud on both boards, at the sizes of the boot bench; the sum of
+     * the two takes is what "one snapshot of the booted two-board-size scenario" costs.
+     */
+    private static int snapshotBench(int runs, int warmup, PrintStream out, PrintStream err) {
+        SnapshotBench.Result vexpress = SnapshotBench.run("vexpress-a15", 256L << 20, runs, warmup, out, err);
+        SnapshotBench.Result arndale = vexpress == null ? null : SnapshotBench.run("arndale", 1L << 30, runs, warmup, out, err);
+        if (arndale == null) {
+            return EXIT_FAILED;
+        }
+        out.printf("Both boards: take %.3f ms, restore %.3f ms (medians added; the target for take is 50 ms)%n",
+                (vexpress.takeNanos() + arndale.takeNanos()) / 1e6, (vexpress.restoreNanos() + arndale.restoreNanos()) / 1e6);
+        return EXIT_OK;
     }
 
     /** Times one kernel on HypLab (and QEMU); returns HypLab's MIPS (from the median), or -1 on failure. */

@@ -128,6 +128,19 @@ public final class Debugger {
 
     // ---- running -----------------------------------------------------------------------------------
 
+    /**
+     * The machine was put back to an earlier moment (a snapshot restored) whose events the
+     * recorder kept up to {@code events}: the control under way and any end reached are
+     * forgotten, and the recorder forgets what came after.
+     */
+    public void restored(long events) {
+        recorder.truncate(events);
+        goal = null;
+        pending = null;
+        finished = null;
+        java.util.Arrays.fill(holdsStop, false);
+    }
+
     /** The control to run towards from now on; it replaces one not yet reached. */
     public void start(Goal next) {
         goal = next;

@@ -55,6 +55,26 @@ final class Consoles {
         }
     }
 
+    /** How long each console was at a moment, to go back to it ({@link #truncate}). */
+    record Mark(int uart, Map<String, Integer> split, String line) {
+    }
+
+    synchronized Mark mark() {
+        Map<String, Integer> lengths = new LinkedHashMap<>();
+        split.forEach((k, v) -> lengths.put(k, v.length()));
+        return new Mark(uart.length(), lengths, line.toString());
+    }
+
+    /** Back to {@code m}, as far as the kept text allows (older text may have been dropped). */
+    synchronized void truncate(Mark m) {
+        uart.setLength(Math.min(uart.length(), m.uart()));
+        split.entrySet().removeIf(e -> !m.split().containsKey(e.getKey()));
+        split.forEach((k, v) -> v.setLength(Math.min(v.length(), m.split().get(k))));
+        line.setLength(0);
+        line.append(m.line());
+        version++;
+    }
+
     /** Grows with each byte: whether anything was printed since a look. */
     synchronized long version() {
         return version;

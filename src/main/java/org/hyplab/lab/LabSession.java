@@ -16,6 +16,7 @@ import org.hyplab.debug.Breakpoint;
 import org.hyplab.debug.Debugger;
 import org.hyplab.debug.Goal;
 import org.hyplab.debug.Image;
+import org.hyplab.debug.RunToEvent;
 import org.hyplab.debug.Images;
 import org.hyplab.debug.Space;
 import org.hyplab.debug.StopReason;
@@ -25,6 +26,7 @@ import org.hyplab.machine.BoardAssembler;
 import org.hyplab.machine.BootLoader;
 import org.hyplab.machine.LoadException;
 import org.hyplab.machine.Machine;
+import org.hyplab.machine.Snapshot;
 import org.hyplab.scenario.Domain;
 import org.hyplab.scenario.Guest;
 import org.hyplab.scenario.GuestCatalog;
@@ -41,6 +43,13 @@ import org.hyplab.scenario.ScenarioException;
  * machine through {@link #read}, under the same lock, between slices.
  */
 public final class LabSession {
+
+    /** How many checkpoints a session keeps (older ones are thinned out). */
+    static final int CHECKPOINTS = 48;
+
+    /** The machine, the trace's length and the consoles' at one moment. */
+    private record Checkpoint(Snapshot snapshot, long events, Consoles.Mark consoles) {
+    }
 
     /** The trap timeline's ring: the newest events kept. */
     static final int TRACE_CAPACITY = 200_000;
@@ -66,6 +75,9 @@ public final class LabSession {
     private long sliceBudget = 100_000;
     private long version;
     private long lastPublish;
+
+    /** Saved moments to go back to, oldest first: one at boot, one at each stop. */
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
 
     private volatile boolean pauseRequested;
     private volatile SessionStatus status;
@@ -150,6 +162,58 @@ public final class LabSession {
         keepWatchpoints.forEach(debugger::addWatchpoint);
         consoles = out;
         input = in;
+        checkpoints.forEach(c -> c.snapshot().release());
+        checkpoints.clear();
+        checkpoint();
+    }
+
+    /**
+     * Saves this moment to come back to (copy-on-write RAM makes it cheap: about a millisecond).
+     * Beyond {@link #CHECKPOINTS}, every other one of the older half goes, so the saved moments
+     * stay spread over the whole run.
+     */
+    private void checkpoint() {
+        long events = debugger.recorder().total();
+        if (!checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).snapshot().retired()
+                == debugger.machine().retired()) {
+            return;
+        }
+        checkpoints.add(new Checkpoint(Snapshot.take(debugger.machine()), events, consoles.mark()));
+        if (checkpoints.size() > CHECKPOINTS) {
+            for (int i = CHECKPOINTS / 2 - 1; i >= 1; i -= 2) {
+                checkpoints.remove(i).snapshot().release();
+            }
+        }
+    }
+
+    /**
+     * Puts the machine back as it was when event number {@code n} of the trace happened (a row
+     * of the trap timeline): the latest checkpoint before it is restored and the machine replays
+     * deterministically up to that event, on the worker. Console input typed after that
+     * checkpoint is not typed again.
+     */
+    public void goToEvent(long n) throws LabException {
+        synchronized (lock) {
+            Checkpoint from = null;
+            for (Checkpoint c : checkpoints) {
+                if (c.events() <= n) {
+                    from = c;
+                }
+            }
+            if (n >= debugger.recorder().total()) {
+                throw new LabException("event #" + n + " has not happened yet");
+            }
+            if (from == null || from.events() < debugger.recorder().firstKept()) {
+                throw new LabException("event #" + n + " is older than the oldest saved moment");
+            }
+            running = false;
+            waitingForInput = false;
+            pauseRequested = false;
+            from.snapshot().restoreInto(debugger.machine());
+            debugger.restored(from.events());
+            consoles.truncate(from.consoles());
+            start(new RunToEvent(n));
+        }
     }
 
     /** The hypervisor's image for Hyp mode, each guest's for its domain; an unreadable ELF leaves addresses bare. */
@@ -364,6 +428,7 @@ public final class LabSession {
         running = false;
         control = "";
         lastStop = reason;
+        checkpoint();
     }
 
     /** Makes and sends a status now (under the lock, from a control). */

@@ -105,6 +105,8 @@ public final class Machine implements PowerControl, CorePower {
     /** An observer asked the run to return ({@link #requestStop}). */
     private boolean stopRequested;
     private InstructionHook hook;
+    /** Inside {@link #run}: a snapshot or another run must wait until it returns. */
+    private boolean running;
     private boolean poweredOff;
     private boolean rebootRequested;
     private String powerReason = "";
@@ -371,6 +373,23 @@ public final class Machine implements PowerControl, CorePower {
      * times.
      */
     public Stop run(long budget) {
+        if (running) {
+            throw new IllegalStateException("run() called from inside a run (by an observer?)");
+        }
+        running = true;
+        try {
+            return runRounds(budget);
+        } finally {
+            running = false;
+        }
+    }
+
+    /** Whether {@link #run} is executing now (an observer called from inside it sees true). */
+    public boolean running() {
+        return running;
+    }
+
+    private Stop runRounds(long budget) {
         long left = budget;
         while (true) {
             if (poweredOff) {

@@ -37,6 +37,17 @@ public final class TraceRecorder implements Consumer<MachineEvent> {
         ring[(int) (count++ % ring.length)] = event;
     }
 
+    /**
+     * Forgets the events from number {@code n} on, as when the machine is put back to the
+     * moment it had recorded {@code n} (a snapshot restored): replaying records them again.
+     */
+    public void truncate(long n) {
+        if (n < firstKept() || n > count) {
+            throw new IllegalArgumentException("events " + firstKept() + ".." + count + " are kept, not " + n);
+        }
+        count = n;
+    }
+
     /** How many were recorded in all, kept or since overwritten. */
     public long total() {
         return count;
