@@ -130,6 +130,19 @@ class LabViewIT {
         page.waitForFunction("c => document.querySelector('#lab-trap-detail').getAttribute('data-cycle') === c",
                 Long.toString(cycle));
         assertEquals(hsr, hsrShown(lab.trapDetail()));
+        // Back in time to that first hypercall: the line it printed is not printed yet.
+        String firstLine = transcript("hello-vexpress-a15", 1).getFirst();
+        lab.tab("Consoles");
+        assertTrue(lab.console("d1").contains(firstLine), lab.console("d1"));
+        lab.tab("Traps");
+        page.locator("#lab-trap-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(Pattern.compile("^" + cycle + "$")))
+                .click();
+        lab.control("lab-trap-goto");
+        lab.screenshot("1-hello-back-to-first-trap");
+        assertEquals(hsr, hsrShown(lab.trapDetail()));
+        assertEquals(Long.toString(cycle), page.locator("#lab-trap-detail").getAttribute("data-cycle"));
+        lab.tab("Consoles");
+        assertFalse(lab.console("uart").contains(firstLine), lab.console("uart"));
         // The statuses came by Push over a websocket (Vaadin's push socket names the UI).
         assertTrue(sockets.stream().anyMatch(u -> u.contains("v-uiId=")), sockets.toString());
     }

@@ -109,6 +109,19 @@ class LabViewTest {
         String registers = hsrRegister.getElement().getTextRecursively();
         assertTrue(registers.contains(String.format("HSR = %08x", hsr)), registers);
         assertTrue(registers.contains("EC [31:26] = 0x12: HVC"), registers);
+
+        // On to the next trap, then back to this one: the replay stops at the same instruction.
+        long retired = view.session().status().retired();
+        _click(button("lab-next-trap"));
+        awaitStop(view);
+        long second = view.session().status().retired();
+        assertTrue(second > retired);
+        view.trapsPane().showDetail(view.trapsPane().traps().getFirst());
+        _click(_get(Button.class, spec -> spec.withId("lab-trap-goto")));
+        awaitStop(view);
+        assertEquals(retired, view.session().status().retired());
+        int hsrNow = view.session().read(d -> d.machine().cpus().get(0).sys.hsr);
+        assertEquals(hsr, hsrNow);
     }
 
     @Test

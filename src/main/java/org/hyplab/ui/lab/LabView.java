@@ -128,7 +128,7 @@ public class LabView extends Div implements BeforeEnterObserver {
     public LabView() {
         addClassName("lab");
         source = new SourcePane(app.root(), this::toggleBreakpoint);
-        traps = new TrapsPane(this::explainAddress);
+        traps = new TrapsPane(this::explainAddress, this::goBackTo);
         add(header(), scenarioBar(), controlBar(), where(), panes(), bottom());
         enableControls(false);
     }
@@ -409,6 +409,19 @@ public class LabView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /** Puts the machine back to the moment of trace event {@code n} (a trap of the timeline). */
+    void goBackTo(long n) {
+        if (session == null) {
+            return;
+        }
+        error.setVisible(false);
+        try {
+            session.goToEvent(n);
+        } catch (LabException e) {
+            showError("Cannot go back: " + e.getMessage());
+        }
+    }
+
     private void showError(String message) {
         error.setText(message);
         error.setVisible(true);
@@ -420,6 +433,10 @@ public class LabView extends Div implements BeforeEnterObserver {
 
     LabSession session() {
         return session;
+    }
+
+    TrapsPane trapsPane() {
+        return traps;
     }
 
     // ---- the session's statuses, by Push ----------------------------------------------------------

@@ -3,16 +3,22 @@ package org.hyplab.ui.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 import org.hyplab.cpu.Cpu;
 import org.hyplab.cpu.SyndromeExplainer;
 import org.hyplab.debug.Debugger;
 import org.hyplab.debug.Image;
 import org.hyplab.debug.Space;
+import org.hyplab.trace.MachineEvent;
 import org.hyplab.trace.TrapEvent;
 import org.hyplab.trace.TrapTimeline;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -31,15 +37,22 @@ final class TrapsPane extends Div {
     private final Grid<TrapEvent> grid = new Grid<>();
     private final Div detail = new Div();
     private final IntConsumer explainAddress;
+    private final LongConsumer goBack;
+    /** Each shown trap's number in the trace, for going back to it. */
+    private final Map<TrapEvent, Long> numbers = new IdentityHashMap<>();
     private List<TrapEvent> traps = List.of();
     /** What the detail needs from the machine, read at the last stop. */
     private Debugger debugger;
     private int[] hdfar = new int[0], hifar = new int[0], hpfar = new int[0];
     private TrapEvent[] newestAbort = new TrapEvent[0];
 
-    /** {@code explainAddress} opens the page-table view on a guest virtual address. */
-    TrapsPane(IntConsumer explainAddress) {
+    /**
+     * {@code explainAddress} opens the page-table view on a guest virtual address; {@code goBack}
+     * puts the machine back to the moment of a trace event.
+     */
+    TrapsPane(IntConsumer explainAddress, LongConsumer goBack) {
         this.explainAddress = explainAddress;
+        this.goBack = goBack;
         setId("lab-traps");
         addClassName("lab-traps");
         grid.setId("lab-trap-grid");
@@ -70,6 +83,15 @@ final class TrapsPane extends Div {
         debugger = d;
         List<TrapEvent> all = d.recorder().traps();
         traps = new ArrayList<>(all.subList(Math.max(0, all.size() - SHOWN), all.size()));
+        numbers.clear();
+        int next = 0;
+        for (long n = d.recorder().firstKept(); n < d.recorder().total() && next < all.size(); n++) {
+            MachineEvent e = d.recorder().get(n).orElse(null);
+            if (e == all.get(next)) {
+                numbers.put(all.get(next), n);
+                next++;
+            }
+        }
         List<Cpu> cpus = d.machine().cpus();
         hdfar = new int[cpus.size()];
         hpfar = new int[cpus.size()];
@@ -122,6 +144,14 @@ final class TrapsPane extends Div {
             line("trap-guest", String.format("taken in Hyp mode itself, at %08x", e.returnAddress()));
         }
         line("trap-regs", String.format("r0 = 0x%08x, r12 = 0x%08x", e.r0(), e.r12()));
+        Long number = numbers.get(e);
+        if (number != null) {
+            Button back = new Button("Go back to this moment", click -> goBack.accept(number));
+            back.setId("lab-trap-goto");
+            back.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            back.getElement().setAttribute("title", "restore the machine as it was when this trap was taken (event #" + number + ")");
+            detail.add(back);
+        }
         if (e.vector() != TrapEvent.VECTOR_TRAP) {
             line("trap-hsr", "an interrupt: HSR is not written (vector 0x" + Integer.toHexString(e.vector()) + ")");
             return;
