@@ -314,7 +314,10 @@ class LabViewIT {
             b.tab("Consoles");
             page.locator("#lab-run").click();
             other.locator("#lab-run").click();
-            // The hog computes for millions of instructions: its tab answers while it runs, and pauses it.
+            // The hog computes for tens of millions of instructions; while it does, its tab answers:
+            // once it has said its first line, pause it.
+            other.waitForFunction("t => { const p = document.querySelector('#lab-console-d1');"
+                    + " return p && p.textContent.includes(t); }", hog.getFirst());
             String running = b.version();
             other.locator("#lab-pause").click();
             other.waitForFunction("v => { const s = document.querySelector('#lab-status');"
