@@ -202,6 +202,27 @@ class DebuggerTest {
         assertTrue(other.text().contains("traps=00000001"), other.text());
     }
 
+    /**
+     * tests/arm/gic/gic_phys.c takes its interrupts in Hyp mode (it never leaves it): "run to
+     * interrupt" stops at the Hyp IRQ vector, HVBAR + 0x18 (ARM ARM B1.8.1), with the GIC's CPU
+     * interface signalling an IRQ to that CPU (IHI 0048B 3.2), and CPSR.I set by the entry
+     * (B1.8.3: an IRQ taken to Hyp mode masks IRQs).
+     */
+    @Test
+    void runToInterruptStopsAtTheIrqVector() throws Exception {
+        Rig rig = rig(Qemu.armDir().resolve("tests/gic/gic_phys.elf"));
+        Debugger d = rig.debugger();
+        StopReason r = d.run(new NextInterrupt(), LIMIT);
+        assertEquals(StopReason.Kind.INTERRUPT, r.kind(), r.message());
+        Cpu cpu = d.machine().cpus().get(r.cpu());
+        assertEquals(Mode.HYP, cpu.mode());
+        assertEquals(cpu.sys.hvbar + 0x18, cpu.pc);
+        assertTrue((cpu.cpsr() & 0x80) != 0, "IRQs masked on entry");
+        assertTrue(d.machine().gic().inspect().cpuInterfaces().get(r.cpu()).irq(), "the CPU interface signals an IRQ");
+        TrapEvent t = (TrapEvent) r.event();
+        assertEquals(TrapEvent.VECTOR_IRQ, t.vector());
+    }
+
     @Test
     void stepsAreTheRunItself() throws Exception {
         Rig plain = rig(ELF);

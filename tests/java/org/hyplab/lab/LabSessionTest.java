@@ -278,6 +278,30 @@ class LabSessionTest {
         assertThrows(LabException.class, () -> s.goToEvent(1_000_000_000L));
     }
 
+    /** Console input goes where the hypervisor says (input.c), and CTRL-a three times moves it on. */
+    @Test
+    void consoleInputFollowsTheHypervisorsFocus() throws Exception {
+        String spin = ARM.resolve("tests/hypervisor/spin.zImage").toString();
+        LabSession s = open("vexpress-a15", spin, spin);
+        s.start(new RunFree());
+        for (int i = 0; i < 2000 && s.inputFocus().isEmpty(); i++) {
+            Thread.sleep(5);
+        }
+        assertEquals("hypervisor", s.inputFocus());
+        s.switchInput();
+        for (int i = 0; i < 2000 && !s.inputFocus().equals("d1"); i++) {
+            Thread.sleep(5);
+        }
+        assertEquals("d1", s.inputFocus());
+        s.switchInput();
+        for (int i = 0; i < 2000 && !s.inputFocus().equals("d2"); i++) {
+            Thread.sleep(5);
+        }
+        assertEquals("d2", s.inputFocus());
+        s.pause();
+        awaitStop(s);
+    }
+
     @Test
     void aScenarioThatCannotBootSaysWhy() {
         LabException e = assertThrows(LabException.class, () -> open("vexpress-a15", "no-such-guest"));

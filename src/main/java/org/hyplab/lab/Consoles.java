@@ -18,6 +18,8 @@ final class Consoles {
     private final Map<String, StringBuilder> split = new LinkedHashMap<>();
     private final StringBuilder line = new StringBuilder();
     private long version;
+    /** Where the hypervisor last said console input goes: "hypervisor" or "d1", ...; empty before it said. */
+    private String focus = "";
 
     Consoles() {
         split.put(HYPERVISOR, new StringBuilder());
@@ -43,6 +45,11 @@ final class Consoles {
             to = text.substring(1, text.indexOf(')'));
             text = text.substring(text.indexOf(')') + 2);
         }
+        if (to.equals(HYPERVISOR) && text.startsWith("*** Serial input to ")) {
+            // The hypervisor says where keystrokes go now (hypervisor/input.c, as Xen does).
+            String rest = text.substring("*** Serial input to ".length());
+            focus = rest.startsWith("DOM") ? "d" + rest.substring(3).replaceAll("[^0-9].*", "") : HYPERVISOR;
+        }
         StringBuilder target = split.computeIfAbsent(to, k -> new StringBuilder());
         append(target, text);
         append(target, '\n');
@@ -56,13 +63,13 @@ final class Consoles {
     }
 
     /** How long each console was at a moment, to go back to it ({@link #truncate}). */
-    record Mark(int uart, Map<String, Integer> split, String line) {
+    record Mark(int uart, Map<String, Integer> split, String line, String focus) {
     }
 
     synchronized Mark mark() {
         Map<String, Integer> lengths = new LinkedHashMap<>();
         split.forEach((k, v) -> lengths.put(k, v.length()));
-        return new Mark(uart.length(), lengths, line.toString());
+        return new Mark(uart.length(), lengths, line.toString(), focus);
     }
 
     /** Back to {@code m}, as far as the kept text allows (older text may have been dropped). */
@@ -72,7 +79,12 @@ final class Consoles {
         split.forEach((k, v) -> v.setLength(Math.min(v.length(), m.split().get(k))));
         line.setLength(0);
         line.append(m.line());
+        focus = m.focus();
         version++;
+    }
+
+    synchronized String focus() {
+        return focus;
     }
 
     /** Grows with each byte: whether anything was printed since a look. */

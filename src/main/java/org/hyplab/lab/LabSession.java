@@ -289,6 +289,19 @@ public final class LabSession {
     }
 
     /**
+     * Where console input goes now, as the hypervisor last said: "hypervisor", "d1", ...; empty
+     * when it has not said (a hypervisor without console input).
+     */
+    public String inputFocus() {
+        return consoles().focus();
+    }
+
+    /** Moves console input on to the next domain (or back to the hypervisor): CTRL-a three times, as on Xen. */
+    public void switchInput() {
+        type("\u0001\u0001\u0001");
+    }
+
+    /**
      * A breakpoint at {@code where} ("file.c:LINE", a function, an address) in {@code space}'s
      * image; several when the compiler split the line.
      */
