@@ -110,6 +110,11 @@ class LabViewTest {
         assertTrue(registers.contains(String.format("HSR = %08x", hsr)), registers);
         assertTrue(registers.contains("EC [31:26] = 0x12: HVC"), registers);
 
+        // The hypervisor said where console input goes: to itself first, as on Xen.
+        _get(TabSheet.class).setSelectedIndex(3);
+        assertEquals("input goes to the hypervisor", text("lab-input-focus"));
+        _get(TabSheet.class).setSelectedIndex(0);
+
         // On to the next trap, then back to this one: the replay stops at the same instruction.
         long retired = view.session().status().retired();
         _click(button("lab-next-trap"));

@@ -109,6 +109,7 @@ public class LabView extends Div implements BeforeEnterObserver {
     private final Div split = new Div();
     private final Map<String, Pre> splitPres = new HashMap<>();
     private final TextField input = new TextField();
+    private final Span inputFocus = new Span();
     private final TextField bpWhere = new TextField("Breakpoint at");
     private final Select<String> bpSpace = new Select<>();
     private final Div bpList = new Div();
@@ -300,9 +301,20 @@ public class LabView extends Div implements BeforeEnterObserver {
                 input.clear();
             }
         });
+        inputFocus.setId("lab-input-focus");
+        Button switchInput = new Button("Switch input (CTRL-a ×3)", e -> {
+            if (session != null) {
+                session.switchInput();
+            }
+        });
+        switchInput.setId("lab-input-switch");
+        switchInput.getElement().setAttribute("title",
+                "as on Xen: the hypervisor moves console input on to the next domain, then back to itself");
         Div physical = new Div(new Span("Physical UART"), uart);
         physical.addClassName("console-box");
-        tabs.add("Consoles", new Div(new Div(physical, split), input));
+        HorizontalLayout inputBar = new HorizontalLayout(input, switchInput, inputFocus);
+        inputBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tabs.add("Consoles", new Div(new Div(physical, split), inputBar));
 
         bpWhere.setId("lab-bp-where");
         bpWhere.setPlaceholder("vgic.c:340, vgic_dist_write or 0x80012345");
@@ -568,6 +580,8 @@ public class LabView extends Div implements BeforeEnterObserver {
 
     private void showConsoles() {
         uart.setText(tail(session.uartConsole()));
+        String focus = session.inputFocus();
+        inputFocus.setText(focus.isEmpty() ? "" : "input goes to " + (focus.equals("hypervisor") ? "the hypervisor" : focus));
         for (Map.Entry<String, String> e : session.splitConsoles().entrySet()) {
             Pre pre = splitPres.computeIfAbsent(e.getKey(), k -> {
                 Pre p = new Pre();
