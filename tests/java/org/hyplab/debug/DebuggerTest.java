@@ -178,6 +178,32 @@ class DebuggerTest {
         assertEquals(List.of("_start wrote", "bump read", "bump wrote", "bump read", "bump wrote", "main read"), functions);
     }
 
+    /**
+     * A snapshot from before a watchpoint was set brings back micro-TLB entries for the watched
+     * page: the debugger must set its watch again after a restore, or the accesses are missed.
+     */
+    @Test
+    void aWatchpointHoldsAcrossARestore() throws Exception {
+        long counter = Binutils.symbol(ELF, "counter");
+        Rig rig = rig(ELF);
+        Debugger d = rig.debugger();
+        Breakpoint main = d.addBreakpoint(new Breakpoint(Space.ANY, (int) Binutils.symbol(ELF, "main"), "main"));
+        assertEquals(StopReason.Kind.BREAKPOINT, d.run(new RunFree(), LIMIT).kind());
+        d.removeBreakpoint(main);
+        org.hyplab.machine.Snapshot before = org.hyplab.machine.Snapshot.take(d.machine());
+        long events = d.recorder().total();
+        d.addWatchpoint(new Watchpoint(null, counter, 4, false, "counter"));
+        before.restoreInto(d.machine());
+        d.restored(events);
+        List<Integer> values = new ArrayList<>();
+        StopReason r;
+        while ((r = d.run(new RunFree(), LIMIT)).kind() == StopReason.Kind.WATCHPOINT) {
+            values.add(rig.word(counter));
+        }
+        assertEquals(StopReason.Kind.POWERED_OFF, r.kind(), r.message());
+        assertEquals(List.of(1, 2), values, "both of bump()'s stores stop");
+    }
+
     @Test
     void runToTheNextTrapStopsAtTheHypVectorWithTheSyndrome() throws Exception {
         Rig rig = rig(ELF);

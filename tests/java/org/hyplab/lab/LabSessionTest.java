@@ -266,14 +266,19 @@ class LabSessionTest {
             }
             throw new AssertionError("the trap is in the trace");
         });
+        // A breakpoint on the way does not stop the replay.
+        s.addBreakpoint(Space.HYPERVISOR, "do_hypercall");
         s.goToEvent(n);
         StopReason back = awaitStop(s);
         assertEquals(StopReason.Kind.TRAP, back.kind(), back.message());
+        assertTrue(back.message().startsWith("back at event #" + n), back.message());
         assertEquals(wanted, back.event());
         assertEquals(n + 1, s.status().events(), "the trace ends at that trap again");
         assertTrue(java.util.Arrays.equals(registers, s.read(d -> d.machine().cpus().get(wanted.cpu()).r.clone())));
         assertEquals(consoleThen, s.uartConsole());
-        // And it can run on from there, to the same end.
+        // And it can run on from there, to the same end (through the breakpoint, now honoured).
+        assertEquals(StopReason.Kind.BREAKPOINT, run(s, new RunFree()).kind());
+        s.removeBreakpoint(s.read(d -> d.breakpoints().get(0)));
         assertEquals(StopReason.Kind.POWERED_OFF, run(s, new RunFree()).kind());
         assertThrows(LabException.class, () -> s.goToEvent(1_000_000_000L));
     }
@@ -302,6 +307,51 @@ class LabSessionTest {
         awaitStop(s);
     }
 
+    /**
+     * Keys typed are logged with the machine's time: going back before them and replaying to a
+     * later event types them again at the same times, so the replay is the same run (the
+     * hypervisor answers 'd' with its list of vCPUs, hypervisor/input.c).
+     */
+    @Test
+    void goingBackReplaysWhatWasTyped() throws Exception {
+        String spin = ARM.resolve("tests/hypervisor/spin.zImage").toString();
+        LabSession s = open("vexpress-a15", spin);
+        s.start(new RunFree());
+        for (int i = 0; i < 2000 && !s.inputFocus().equals("hypervisor"); i++) {
+            Thread.sleep(5);
+        }
+        s.type("d");
+        for (int i = 0; i < 2000 && !s.uartConsole().contains("d1 vCPU 0: "); i++) {
+            Thread.sleep(5);
+        }
+        s.pause();
+        awaitStop(s);
+        String console = s.uartConsole();
+        assertEquals(1, console.split("d1 vCPU 0: ", -1).length - 1, console);
+        long last = s.status().events() - 1;
+        MachineEventHolder wanted = new MachineEventHolder(s.read(d -> d.recorder().get(last).orElseThrow()));
+        s.goToEvent(last);
+        StopReason back = awaitStop(s);
+        assertTrue(back.message().startsWith("back at event #" + last), back.message());
+        assertEquals(wanted.event(), back.event());
+        assertTrue(console.startsWith(s.uartConsole()), "the console as it was then");
+        assertEquals(1, s.uartConsole().split("d1 vCPU 0: ", -1).length - 1, "the key was answered once");
+    }
+
+    private record MachineEventHolder(org.hyplab.trace.MachineEvent event) {
+    }
+
+    /** A status listener that fails does not stop the session. */
+    @Test
+    void aFailingListenerStopsNothing() throws Exception {
+        LabSession s = open("vexpress-a15", "hello");
+        s.addListener(st -> {
+            throw new IllegalStateException("a broken view");
+        });
+        assertEquals(StopReason.Kind.TRAP, run(s, NextTrap.any()).kind());
+        assertEquals(StopReason.Kind.POWERED_OFF, run(s, new RunFree()).kind());
+    }
+
     @Test
     void aScenarioThatCannotBootSaysWhy() {
         LabException e = assertThrows(LabException.class, () -> open("vexpress-a15", "no-such-guest"));
@@ -310,6 +360,13 @@ class LabSessionTest {
         assertThrows(IllegalArgumentException.class, () -> LabScenario.ofCatalog("vexpress-a15", List.of("/etc/passwd")));
         assertThrows(IllegalArgumentException.class, () -> LabScenario.ofCatalog("vexpress-a15", List.of("hello,bootargs=x")));
         assertEquals(List.of("hello,cpus=2"), LabScenario.ofCatalog("arndale", List.of("hello,cpus=2")).guests());
+        // A name that is also a file of the server's working directory (the launcher, hyplab) is
+        // still only a name: unknown, whether or not such a file exists.
+        LabException file = assertThrows(LabException.class, () -> LabSession.open(ROOT, ARM, Emulator.board("vexpress-a15"),
+                LabScenario.ofCatalog("vexpress-a15", List.of("hyplab")), worker));
+        LabException none = assertThrows(LabException.class, () -> LabSession.open(ROOT, ARM, Emulator.board("vexpress-a15"),
+                LabScenario.ofCatalog("vexpress-a15", List.of("hyplab-no-such-file")), worker));
+        assertEquals(file.getMessage().replace("hyplab", "X"), none.getMessage().replace("hyplab-no-such-file", "X"));
     }
 
     @Test
@@ -317,6 +374,9 @@ class LabSessionTest {
         LabSession s = open("vexpress-a15", "hello");
         LabException e = assertThrows(LabException.class, () -> s.addBreakpoint(Space.HYPERVISOR, "no_such_function"));
         assertTrue(e.getMessage().contains("no_such_function"), e.getMessage());
+        for (String bad : List.of("vgic.c:99999999999", "vgic.c:0", ":", "", "0xZZ", "x".repeat(5000))) {
+            assertThrows(LabException.class, () -> s.addBreakpoint(Space.HYPERVISOR, bad), bad);
+        }
         assertTrue(s.read(d -> d.breakpoints()).isEmpty());
     }
 }

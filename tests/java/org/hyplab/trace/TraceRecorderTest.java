@@ -61,6 +61,25 @@ class TraceRecorderTest {
         assertTrue(events.stream().filter(TrapEvent::fromGuest).allMatch(e -> e.vmid() >= 1 && e.vmid() <= 3));
     }
 
+    /** Truncating forgets the newest events, and never brings back slots the ring had reused. */
+    @Test
+    void truncatingForgetsTheNewestAndNeverResurrectsOldSlots() {
+        TraceRecorder r = new TraceRecorder(10);
+        for (int i = 0; i < 15; i++) {
+            r.accept(new ConsoleEvent(i, 0, 'a' + i));
+        }
+        assertEquals(5, r.firstKept());
+        r.truncate(8);
+        assertEquals(8, r.total());
+        assertEquals(5, r.firstKept(), "events 0-4 were overwritten: still gone");
+        assertTrue(r.get(4).isEmpty());
+        assertEquals(List.of(5L, 6L, 7L), r.events().stream().map(MachineEvent::cycle).toList());
+        r.accept(new ConsoleEvent(100, 0, 'z'));
+        assertEquals(List.of(5L, 6L, 7L, 100L), r.events().stream().map(MachineEvent::cycle).toList());
+        assertThrows(IllegalArgumentException.class, () -> r.truncate(4));
+        assertThrows(IllegalArgumentException.class, () -> r.truncate(10));
+    }
+
     @Test
     void aRingHoldsAtLeastOne() {
         assertThrows(IllegalArgumentException.class, () -> new TraceRecorder(0));

@@ -138,7 +138,14 @@ public final class Debugger {
         goal = null;
         pending = null;
         finished = null;
-        java.util.Arrays.fill(holdsStop, false);
+        for (int i = 0; i < cpus.size(); i++) {
+            stoppedAt[i] = cpus.get(i).pc;   // where each CPU stands again: not a new arrival
+            holdsStop[i] = true;
+        }
+        if (!watchpoints.isEmpty()) {
+            // The restored micro-TLBs may map watched pages: set the watch again, which empties them.
+            probe.setWatch(this::accessed);
+        }
     }
 
     /** The control to run towards from now on; it replaces one not yet reached. */
@@ -165,7 +172,7 @@ public final class Debugger {
         if (goal == null) {
             throw new IllegalStateException("no control to run: start one first");
         }
-        machine.setInstructionHook(goal.perInstruction() || armed.length > 0 ? hook : null);
+        machine.setInstructionHook(goal.perInstruction() || (armed.length > 0 && goal.honoursBreakpoints()) ? hook : null);
         Machine.Stop stop;
         try {
             stop = machine.run(budget);
@@ -235,7 +242,7 @@ public final class Debugger {
         int i = cpu.index;
         boolean skipBreakpoints = holdsStop[i] && stoppedAt[i] == cpu.pc;
         holdsStop[i] = false;
-        if (!skipBreakpoints && armed.length > 0) {
+        if (!skipBreakpoints && armed.length > 0 && (goal == null || goal.honoursBreakpoints())) {
             Space space = null;
             for (Breakpoint bp : armed) {
                 if (bp.address() == cpu.pc) {
@@ -290,7 +297,8 @@ public final class Debugger {
             }
             if (w.onPage(at)) {
                 watched = true;
-                if (w.covers(at) && (kind == Perm.WRITE || w.reads()) && pending == null) {
+                if (w.covers(at) && (kind == Perm.WRITE || w.reads()) && pending == null
+                        && (goal == null || goal.honoursBreakpoints())) {
                     stop(new StopReason(StopReason.Kind.WATCHPOINT, cpu.index, String.format(
                             "watchpoint %s: CPU%d %s %s %08x (PA %09x) at pc %08x", w.label(), cpu.index,
                             Space.of(cpu).label(), kind == Perm.WRITE ? "wrote" : "read", va, pa, cpu.pc), null));

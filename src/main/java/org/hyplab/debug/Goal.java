@@ -15,6 +15,14 @@ public interface Goal {
     default void begin(Debugger debugger) {
     }
 
+    /**
+     * Whether the user's breakpoints and watchpoints stop it: yes, but not a replay to a moment
+     * already seen (going back to a trap), which must arrive where it was going.
+     */
+    default boolean honoursBreakpoints() {
+        return true;
+    }
+
     /** Whether {@link #before} must see every instruction. */
     boolean perInstruction();
 

@@ -90,7 +90,7 @@ public record Image(String name, Path file, SymbolTable symbols, LineTable lines
     public List<Long> resolve(String where) {
         String w = where.trim();
         int colon = w.lastIndexOf(':');
-        if (colon > 0 && w.substring(colon + 1).matches("[0-9]+")) {
+        if (colon > 0 && w.substring(colon + 1).matches("[1-9][0-9]{0,8}")) {
             int line = Integer.parseInt(w.substring(colon + 1));
             return lines.addressesOf(w.substring(0, colon), line).stream()
                     .map(at -> ownedBy(at + bias, line)).distinct().toList();

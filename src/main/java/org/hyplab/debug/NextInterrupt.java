@@ -18,7 +18,7 @@ public record NextInterrupt() implements Goal {
 
     @Override
     public StopReason event(Debugger d, MachineEvent e) {
-        boolean physical = e instanceof TrapEvent t && t.vector() != TrapEvent.VECTOR_TRAP;
+        boolean physical = e instanceof TrapEvent t && (t.vector() == TrapEvent.VECTOR_IRQ || t.vector() == TrapEvent.VECTOR_FIQ);
         boolean guest = e instanceof GuestExceptionEvent g
                 && (g.vector() == GuestExceptionEvent.VECTOR_IRQ || g.vector() == GuestExceptionEvent.VECTOR_FIQ);
         if (physical || guest) {

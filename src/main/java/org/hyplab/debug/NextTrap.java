@@ -5,8 +5,9 @@ import org.hyplab.trace.TrapEvent;
 import org.hyplab.trace.TrapTimeline;
 
 /**
- * Run until a CPU takes a synchronous trap into Hyp mode (an HVC, a trapped access, a stage 2
- * abort, ...; not an interrupt), optionally only of one exception class (HSR.EC, ARM ARM
+ * Run until a CPU takes a synchronous exception to Hyp mode (a guest's HVC, trapped access or
+ * stage 2 abort through the Hyp trap vector; the hypervisor's own undefined instruction or abort
+ * through the others; not an interrupt), optionally only of one exception class (HSR.EC, ARM ARM
  * B3.13.6) or from one space. The CPU stops at the Hyp trap vector, HSR set.
  *
  * @param ec   the exception class to wait for, or -1 for any
@@ -25,7 +26,7 @@ public record NextTrap(int ec, Space from) implements Goal {
 
     @Override
     public StopReason event(Debugger d, MachineEvent e) {
-        if (e instanceof TrapEvent t && t.vector() == TrapEvent.VECTOR_TRAP && (ec < 0 || t.ec() == ec)
+        if (e instanceof TrapEvent t && !t.interrupt() && (ec < 0 || t.ec() == ec)
                 && from.matches(t.fromGuest() ? new Space(t.vmid()) : Space.HYPERVISOR)) {
             return new StopReason(StopReason.Kind.TRAP, t.cpu(), "trap: " + TrapTimeline.line(t), t);
         }

@@ -38,7 +38,7 @@ public final class StepInstruction implements Goal {
 
     @Override
     public StopReason event(Debugger d, MachineEvent e) {
-        boolean interrupt = e instanceof TrapEvent t && t.vector() != TrapEvent.VECTOR_TRAP
+        boolean interrupt = e instanceof TrapEvent t && (t.vector() == TrapEvent.VECTOR_IRQ || t.vector() == TrapEvent.VECTOR_FIQ)
                 || e instanceof GuestExceptionEvent g
                         && (g.vector() == GuestExceptionEvent.VECTOR_IRQ || g.vector() == GuestExceptionEvent.VECTOR_FIQ);
         if (!executed && interrupt && e.cpu() == cpu) {

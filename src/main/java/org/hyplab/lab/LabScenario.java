@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * What a Lab session boots: a board and the guests the teaching hypervisor runs on it (each a
  * guest of {@code hypervisor/guests} by name, optionally with ",cpus=N,memory=MiB" as on the
- * command line).
+ * command line), or with {@code files} also a kernel file (never from a user's request).
  */
-public record LabScenario(String board, List<String> guests) {
+public record LabScenario(String board, List<String> guests, boolean files) {
 
     public LabScenario {
         if (board == null || !board.matches("[a-z0-9-]{1,40}")) {
@@ -17,6 +17,11 @@ public record LabScenario(String board, List<String> guests) {
         if (guests.isEmpty() || guests.size() > 8) {
             throw new IllegalArgumentException("a scenario runs 1 to 8 guests, not " + guests.size());
         }
+    }
+
+    /** A scenario from the server's own code (tests, benches): a guest may also be a kernel file. */
+    public LabScenario(String board, List<String> guests) {
+        this(board, guests, true);
     }
 
     /**
@@ -29,7 +34,7 @@ public record LabScenario(String board, List<String> guests) {
                 throw new IllegalArgumentException("a guest is a name from hypervisor/guests, not '" + g + "'");
             }
         }
-        return new LabScenario(board, guests);
+        return new LabScenario(board, guests, false);
     }
 
     /** "vexpress-a15: hello, timer". */

@@ -32,6 +32,7 @@ import org.hyplab.scenario.Guest;
 import org.hyplab.scenario.GuestCatalog;
 import org.hyplab.scenario.Scenario;
 import org.hyplab.scenario.ScenarioException;
+import org.hyplab.trace.MachineEvent;
 
 /**
  * One user's machine in the Lab: a scenario booted (the teaching hypervisor and its guests on a
@@ -48,12 +49,14 @@ public final class LabSession {
     static final int CHECKPOINTS = 48;
 
     /** The machine, the trace's length and the consoles' at one moment. */
-    private record Checkpoint(Snapshot snapshot, long events, Consoles.Mark consoles) {
+    private record Checkpoint(Snapshot snapshot, long events, long time, Consoles.Mark consoles) {
     }
 
     /** The trap timeline's ring: the newest events kept. */
     static final int TRACE_CAPACITY = 200_000;
     static final long PUBLISH_NANOS = 100_000_000L;
+
+    private static final System.Logger LOG = System.getLogger(LabSession.class.getName());
 
     private final Path root;
     private final Path armDir;
@@ -80,6 +83,9 @@ public final class LabSession {
     private final List<Checkpoint> checkpoints = new ArrayList<>();
 
     private volatile boolean pauseRequested;
+    private final Object delivery = new Object();
+    /** The version of the last status sent (guarded by delivery). */
+    private long delivered;
     private volatile SessionStatus status;
 
     private LabSession(Path root, Path armDir, BoardDescription board, LabScenario scenario, LabWorker worker) {
@@ -127,7 +133,7 @@ public final class LabSession {
         try {
             List<Guest> guests = new ArrayList<>();
             for (String spec : scenario.guests()) {
-                guests.add(catalog.parse(spec));
+                guests.add(catalog.parse(spec, scenario.files()));
             }
             s = Scenario.of(board, mem, guests);
         } catch (ScenarioException e) {
@@ -141,12 +147,12 @@ public final class LabSession {
             throw new LabException("the hypervisor is not built (" + hypervisor + "): run ./hyplab build");
         }
         Consoles out = new Consoles();
-        SessionInput in = new SessionInput();
         Debugger[] self = new Debugger[1];
         Machine machine = BoardAssembler.build(board, new BoardAssembler.Options(mem, board.cpus(), b -> {
             out.put(b);
             self[0].console(b);
         }));
+        SessionInput in = new SessionInput(machine::time);
         try {
             BootLoader.boot(machine, board, mem, s.bootRequest(hypervisor.toString(), image));
         } catch (LoadException e) {
@@ -178,7 +184,8 @@ public final class LabSession {
                 == debugger.machine().retired()) {
             return;
         }
-        checkpoints.add(new Checkpoint(Snapshot.take(debugger.machine()), events, consoles.mark()));
+        checkpoints.add(new Checkpoint(Snapshot.take(debugger.machine()), events, debugger.machine().time(),
+                consoles.mark()));
         if (checkpoints.size() > CHECKPOINTS) {
             for (int i = CHECKPOINTS / 2 - 1; i >= 1; i -= 2) {
                 checkpoints.remove(i).snapshot().release();
@@ -209,10 +216,16 @@ public final class LabSession {
             running = false;
             waitingForInput = false;
             pauseRequested = false;
+            MachineEvent then = debugger.recorder().get(n).orElse(null);
             from.snapshot().restoreInto(debugger.machine());
             debugger.restored(from.events());
             consoles.truncate(from.consoles());
-            start(new RunToEvent(n));
+            input.rewind(from.time());
+            // Moments after this one belong to the run being left; the replay makes them again.
+            while (checkpoints.get(checkpoints.size() - 1) != from) {
+                checkpoints.remove(checkpoints.size() - 1).snapshot().release();
+            }
+            start(new RunToEvent(n, then));
         }
     }
 
@@ -247,6 +260,7 @@ public final class LabSession {
             ensureScheduled();
             publish();
         }
+        deliver();
     }
 
     /** Stops a running control at the next slice boundary (a few milliseconds). */
@@ -260,6 +274,7 @@ public final class LabSession {
                 publish();
             }
         }
+        deliver();
     }
 
     /** Boots the scenario again from the start; breakpoints and watchpoints stay. */
@@ -273,6 +288,7 @@ public final class LabSession {
             boot();
             publish();
         }
+        deliver();
     }
 
     /** Types {@code text} at the physical console; a control waiting for input goes on. */
@@ -286,6 +302,7 @@ public final class LabSession {
                 publish();
             }
         }
+        deliver();
     }
 
     /**
@@ -306,6 +323,7 @@ public final class LabSession {
      * image; several when the compiler split the line.
      */
     public List<Breakpoint> addBreakpoint(Space space, String where) throws LabException {
+        List<Breakpoint> added = new ArrayList<>();
         synchronized (lock) {
             Image image = debugger.images().image(space)
                     .orElseThrow(() -> new LabException("no symbols for " + space.label()));
@@ -313,13 +331,13 @@ public final class LabSession {
             if (at.isEmpty()) {
                 throw new LabException("'" + where + "' is no line, function or address of " + image.name());
             }
-            List<Breakpoint> added = new ArrayList<>();
             for (long a : at) {
                 added.add(debugger.addBreakpoint(new Breakpoint(space, (int) a, where)));
             }
             publish();
-            return added;
         }
+        deliver();
+        return added;
     }
 
     public void removeBreakpoint(Breakpoint bp) {
@@ -327,6 +345,7 @@ public final class LabSession {
             debugger.removeBreakpoint(bp);
             publish();
         }
+        deliver();
     }
 
     public void addWatchpoint(Watchpoint wp) {
@@ -334,6 +353,7 @@ public final class LabSession {
             debugger.addWatchpoint(wp);
             publish();
         }
+        deliver();
     }
 
     public void removeWatchpoint(Watchpoint wp) {
@@ -341,6 +361,7 @@ public final class LabSession {
             debugger.removeWatchpoint(wp);
             publish();
         }
+        deliver();
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -403,7 +424,10 @@ public final class LabSession {
                 Optional<StopReason> r = debugger.advance(sliceBudget);
                 long took = System.nanoTime() - start;
                 sliceBudget = Math.clamp(sliceBudget * LabWorker.SLICE_NANOS / Math.max(took, 1), 10_000, 5_000_000);
-                if (r.isPresent() && r.get().kind() == StopReason.Kind.WAITING_FOR_INPUT && !input.isEmpty()) {
+                if (r.isPresent() && r.get().kind() == StopReason.Kind.WAITING_FOR_INPUT) {
+                    input.waiting();
+                }
+                if (r.isPresent() && r.get().kind() == StopReason.Kind.WAITING_FOR_INPUT && input.ready()) {
                     more = true;   // a key arrived during the slice: go on
                 } else if (r.isPresent()) {
                     if (r.get().kind() == StopReason.Kind.WAITING_FOR_INPUT) {
@@ -430,9 +454,7 @@ public final class LabSession {
             }
         }
         if (publish != null) {
-            for (Consumer<SessionStatus> l : listeners) {
-                l.accept(publish);
-            }
+            deliver();
         }
         return more;
     }
@@ -444,14 +466,31 @@ public final class LabSession {
         checkpoint();
     }
 
-    /** Makes and sends a status now (under the lock, from a control). */
+    /** Makes a new status now (under the lock); {@link #deliver} sends it once the lock is let go. */
     private void publish() {
         version++;
         lastPublish = System.nanoTime();
         status = makeStatus();
+    }
+
+    /**
+     * Sends the newest status to the listeners, outside the session's lock (a listener may take
+     * the UI's), never an older one after a newer, and one listener's failure stops no other.
+     */
+    private void deliver() {
         SessionStatus s = status;
-        for (Consumer<SessionStatus> l : listeners) {
-            l.accept(s);
+        synchronized (delivery) {
+            if (s == null || s.version() <= delivered) {
+                return;
+            }
+            delivered = s.version();
+            for (Consumer<SessionStatus> l : listeners) {
+                try {
+                    l.accept(s);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a Lab status listener failed; the session goes on", e);
+                }
+            }
         }
     }
 

@@ -498,6 +498,15 @@ public final class Machine implements PowerControl, CorePower {
         this.hook = hook;
     }
 
+    /**
+     * The machine's time now, read without touching it ({@link #now()} also records the read):
+     * the latest of any CPU's time and of any time already seen. Observers outside the machine
+     * use it to place what they do in its time (the Lab's console input log).
+     */
+    public long time() {
+        return roundStart();
+    }
+
     /** Where a round starts: the time every CPU has reached (they all end rounds together). */
     private long roundStart() {
         long t = observed;

@@ -82,9 +82,17 @@ public final class GuestCatalog {
      * {@code bootargs} comes last and takes the rest, commas included.
      */
     public Guest parse(String spec) {
+        return parse(spec, true);
+    }
+
+    /**
+     * {@link #parse(String)}, where {@code files} says whether a file may be named at all: a
+     * request from a web user names only guests of the catalog, never a file of the server.
+     */
+    public Guest parse(String spec, boolean files) {
         String target = spec;
         String[] options = new String[0];
-        if (!Files.isRegularFile(Path.of(spec)) && spec.contains(",")) {
+        if ((!files || !Files.isRegularFile(Path.of(spec))) && spec.contains(",")) {
             int comma = spec.indexOf(',');
             target = spec.substring(0, comma);
             options = spec.substring(comma + 1).split(",", -1);
@@ -92,7 +100,9 @@ public final class GuestCatalog {
         if (target.isEmpty()) {
             throw new ScenarioException("--guest needs a guest's name or a file, not '" + spec + "'");
         }
-        Guest guest = target.contains("/") || Files.isRegularFile(Path.of(target)) ? file(Path.of(target)) : named(target);
+        // Without files, a name is only ever looked up in the catalog, whatever files exist.
+        boolean isFile = files && (target.contains("/") || Files.isRegularFile(Path.of(target)));
+        Guest guest = isFile ? file(Path.of(target)) : named(target);
         for (int i = 0; i < options.length; i++) {
             String option = options[i];
             if (option.startsWith("bootargs=")) {

@@ -18,6 +18,8 @@ public final class TraceRecorder implements Consumer<MachineEvent> {
 
     private final MachineEvent[] ring;
     private long count;
+    /** No event below this is kept: slots older than a truncation hold events since forgotten. */
+    private long floor;
 
     public TraceRecorder(int capacity) {
         if (capacity < 1) {
@@ -45,6 +47,7 @@ public final class TraceRecorder implements Consumer<MachineEvent> {
         if (n < firstKept() || n > count) {
             throw new IllegalArgumentException("events " + firstKept() + ".." + count + " are kept, not " + n);
         }
+        floor = firstKept();
         count = n;
     }
 
@@ -55,7 +58,7 @@ public final class TraceRecorder implements Consumer<MachineEvent> {
 
     /** The sequence number of the oldest event still kept (events are numbered from 0). */
     public long firstKept() {
-        return Math.max(0, count - ring.length);
+        return Math.max(floor, Math.max(0, count - ring.length));
     }
 
     /** The event numbered {@code n}, if it is still kept. */

@@ -23,6 +23,11 @@ public record TrapEvent(long cycle, int cpu, Mode from, int vmid, int vcpu, int 
 
     public static final int VECTOR_TRAP = 0x14, VECTOR_IRQ = 0x18, VECTOR_FIQ = 0x1C;
 
+    /** Whether it is an interrupt (the IRQ or FIQ vector), not a synchronous exception. */
+    public boolean interrupt() {
+        return vector == VECTOR_IRQ || vector == VECTOR_FIQ;
+    }
+
     /** The exception class (HSR.EC); -1 for an interrupt. */
     public int ec() {
         return vector == VECTOR_IRQ || vector == VECTOR_FIQ ? -1 : syndrome >>> 26;
