@@ -78,7 +78,7 @@ class BenchCommandTest {
         assertEquals(0, exit, text + err);
         for (String mode : List.of("nothing attached", "trace recorder", "Lab debugger, running free",
                 "Lab debugger with a breakpoint")) {
-            assertEquals(2, text.lines().filter(l -> l.trim().startsWith(mode + " ") && l.contains(" MIPS ")).count(), text);
+            assertEquals(3, text.lines().filter(l -> l.trim().startsWith(mode + " ") && l.contains(" MIPS ")).count(), text);
         }
         assertTrue(text.lines().anyMatch(l -> l.trim().startsWith("trace recorder") && l.contains(" events")), text);
     }

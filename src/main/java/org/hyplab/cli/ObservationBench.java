@@ -24,8 +24,9 @@ import org.hyplab.trace.TraceRecorder;
  * What watching a machine costs: the same workload run plain, with the trace recorder (every
  * trap, exception return, TLB-miss walk, GIC step and timer firing recorded), and under the
  * Lab's debugger (the recorder plus a control; then also a breakpoint, which makes every
- * instruction be looked at). Two workloads: the CPU-bound bare-metal benchmark, and the tiny
- * cloud's scenario under the hypervisor, which traps, walks and interrupts all the time.
+ * instruction be looked at). Three workloads: the CPU-bound bare-metal benchmark, the tiny
+ * cloud's scenario under the hypervisor (mostly guests computing, with the hypervisor's time
+ * slices), and the fuzz guest, which makes random hypercalls and device accesses.
  * Medians of timed runs after warm-ups; the wall clock is read here, never in the machine.
  */
 final class ObservationBench {
@@ -62,11 +63,15 @@ final class ObservationBench {
         Scenario cloud = ScenarioArgs.scenario(root, board, mem, HypervisorBootBench.GUESTS);
         Path hypervisor = ScenarioArgs.defaultHypervisor(root);
         BootLoader.Request cloudBoot = cloud.bootRequest(hypervisor.toString(), RunCommand.read(hypervisor));
+        Scenario fuzz = ScenarioArgs.scenario(root, board, mem, List.of("fuzz"));
+        BootLoader.Request fuzzBoot = fuzz.bootRequest(hypervisor.toString(), RunCommand.read(hypervisor));
         List<Workload> workloads = List.of(
                 new Workload("bench.elf (bare metal, CPU-bound)", () -> boot(board, mem,
                         BootLoader.Request.kernelOnly("bench.elf", bench)), 60_000_000L),
                 new Workload("hypervisor + cloud guests (traps, walks, interrupts)",
-                        () -> boot(board, mem, cloudBoot), 30_000_000L));
+                        () -> boot(board, mem, cloudBoot), 30_000_000L),
+                new Workload("hypervisor + the fuzz guest (random hypercalls and device accesses)",
+                        () -> boot(board, mem, fuzzBoot), 30_000_000L));
         out.printf("benchmark: the cost of observation, %d warm-up + %d timed runs each, medians%n", warmup, runs);
         for (Workload w : workloads) {
             out.printf("%s, %,d instructions:%n", w.name(), w.instructions());
