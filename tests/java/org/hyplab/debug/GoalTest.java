@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class GoalTest {
 
     private static TrapEvent hyp(int vector) {
-        return new TrapEvent(1, 0, Mode.HYP, 0, 0, vector, 0x1000, 0, 0, 0);
+        return new TrapEvent(1, 0, Mode.HYP, 0, 0, vector, 0x1000, 0, 0, 0, 0, 0, 0);
     }
 
     @Test

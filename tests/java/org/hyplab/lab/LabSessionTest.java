@@ -158,6 +158,7 @@ class LabSessionTest {
         Cpu c = s.read(d -> d.machine().cpus().get(r.cpu()));
         long ipa = s.read(d -> (Integer.toUnsignedLong(c.sys.hpfar) >>> 4 << 12) | (c.sys.hdfar & 0xFFF));
         assertTrue(ipa >= GUEST_GICD && ipa < GUEST_GICD + 0x1000, Long.toHexString(ipa));
+        assertEquals(ipa, abort.faultIpa(), "the trace keeps the fault's address");
         // In words: the access size from ISS.SAS [23:22] and the register from ISS.SRT [19:16].
         String size = List.of("byte", "halfword", "word").get(abort.syndrome() >>> 22 & 3);
         int srt = abort.syndrome() >>> 16 & 0xF;
@@ -339,6 +340,23 @@ class LabSessionTest {
     }
 
     private record MachineEventHolder(org.hyplab.trace.MachineEvent event) {
+    }
+
+    /** A closed session stops running, and later controls do nothing. */
+    @Test
+    void aClosedSessionStopsAndTakesNoMoreControls() throws Exception {
+        String spin = ARM.resolve("tests/hypervisor/spin.zImage").toString();
+        LabSession s = open("vexpress-a15", spin);
+        s.start(new RunFree());
+        Thread.sleep(50);
+        s.close();
+        Thread.sleep(50);
+        long after = s.read(d -> d.machine().retired());
+        s.start(new RunFree());
+        Thread.sleep(100);
+        assertEquals(after, (long) s.read(d -> d.machine().retired()), "no slice runs after close");
+        assertTrue(s.isClosed());
+        assertThrows(LabException.class, () -> s.goToEvent(0));
     }
 
     /** A status listener that fails does not stop the session. */

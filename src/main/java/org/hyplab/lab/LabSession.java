@@ -83,6 +83,8 @@ public final class LabSession {
     private final List<Checkpoint> checkpoints = new ArrayList<>();
 
     private volatile boolean pauseRequested;
+    /** Closed for good: controls do nothing, the worker drops it (guarded by lock). */
+    private boolean closed;
     private final Object delivery = new Object();
     /** The version of the last status sent (guarded by delivery). */
     private long delivered;
@@ -201,6 +203,9 @@ public final class LabSession {
      */
     public void goToEvent(long n) throws LabException {
         synchronized (lock) {
+            if (closed) {
+                throw new LabException("this session is closed");
+            }
             Checkpoint from = null;
             for (Checkpoint c : checkpoints) {
                 if (c.events() <= n) {
@@ -249,9 +254,34 @@ public final class LabSession {
 
     // ---- controls ------------------------------------------------------------------------------
 
+    /**
+     * Ends the session: a running control stops at the next slice, the checkpoints are let go,
+     * and controls do nothing from now on (a click that arrives late). Reading still works.
+     */
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            running = false;
+            waitingForInput = false;
+            pauseRequested = false;
+            checkpoints.forEach(c -> c.snapshot().release());
+            checkpoints.clear();
+        }
+        listeners.clear();
+    }
+
+    public boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
     /** Runs the machine towards {@code goal} on the worker, in place of any control still running. */
     public void start(Goal goal) {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             debugger.start(goal);
             control = goal.describe();
             running = true;
@@ -280,6 +310,9 @@ public final class LabSession {
     /** Boots the scenario again from the start; breakpoints and watchpoints stay. */
     public void reset() throws LabException {
         synchronized (lock) {
+            if (closed) {
+                throw new LabException("this session is closed");
+            }
             running = false;
             waitingForInput = false;
             pauseRequested = false;
@@ -294,6 +327,9 @@ public final class LabSession {
     /** Types {@code text} at the physical console; a control waiting for input goes on. */
     public void type(String text) {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             input.type(text);
             if (waitingForInput) {
                 waitingForInput = false;

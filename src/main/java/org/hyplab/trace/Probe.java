@@ -154,7 +154,7 @@ public final class Probe {
         public void taken(Cpu c, Mode from, Mode to, int vector, int returnAddress, int syndrome) {
             if (to == Mode.HYP) {
                 emit(new TrapEvent(c.cycles(), c.index, from, vmid(c), c.sys.vmpidr & 0xFF, vector, returnAddress,
-                        syndrome, c.r[0], c.r[12]));
+                        syndrome, c.r[0], c.r[12], c.sys.hdfar, c.sys.hifar, c.sys.hpfar));
             } else {
                 emit(new GuestExceptionEvent(c.cycles(), c.index, from, to, vmid(c), c.sys.vmpidr & 0xFF, vector,
                         returnAddress));

@@ -17,11 +17,23 @@ import org.hyplab.cpu.Mode;
  * @param syndrome      HSR (0 for an interrupt)
  * @param r0            the guest's r0 at the trap (a hypercall's first argument, PSCI's function)
  * @param r12           the guest's r12 at the trap (a Xen hypercall's number)
+ * @param hdfar         HDFAR then: a data abort's virtual address (ARM ARM, HDFAR)
+ * @param hifar         HIFAR then: a prefetch abort's virtual address (ARM ARM, HIFAR)
+ * @param hpfar         HPFAR then: a stage 2 abort's IPA, FIPA[39:12] in bits [31:4] (ARM ARM, HPFAR)
  */
 public record TrapEvent(long cycle, int cpu, Mode from, int vmid, int vcpu, int vector, int returnAddress,
-                        int syndrome, int r0, int r12) implements MachineEvent {
+                        int syndrome, int r0, int r12, int hdfar, int hifar, int hpfar) implements MachineEvent {
 
     public static final int VECTOR_TRAP = 0x14, VECTOR_IRQ = 0x18, VECTOR_FIQ = 0x1C;
+
+    /**
+     * The IPA a stage 2 abort faulted on: HPFAR's page (FIPA[39:12]) and the fault address's
+     * offset in it, which HPFAR does not hold; meaningful for EC 0x20 and 0x24 from a guest.
+     */
+    public long faultIpa() {
+        int va = ec() == 0x20 || ec() == 0x21 ? hifar : hdfar;
+        return (Integer.toUnsignedLong(hpfar) >>> 4 << 12) | (va & 0xFFF);
+    }
 
     /** Whether it is an interrupt (the IRQ or FIQ vector), not a synchronous exception. */
     public boolean interrupt() {

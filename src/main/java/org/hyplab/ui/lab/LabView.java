@@ -461,7 +461,7 @@ public class LabView extends Div implements BeforeEnterObserver {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        // A tab closed or navigated away: its machine stops (it is this tab's alone).
+        // A tab closed or navigated away: its session closes (it is this tab's alone).
         detachSession();
         super.onDetach(event);
     }
@@ -498,7 +498,8 @@ public class LabView extends Div implements BeforeEnterObserver {
             unlisten = null;
         }
         if (session != null) {
-            session.pause();
+            session.close();   // this tab's alone: its machine, checkpoints and slices go
+            session = null;
         }
     }
 
