@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.hyplab.testing.ServerProcess;
 import org.hyplab.testing.TestProject;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -30,8 +28,6 @@ import com.microsoft.playwright.Playwright;
  */
 class LabHomePageIT {
 
-    /** Debian's chromium package; overridable for other machines with -Dhyplab.chromium=PATH. */
-    private static final Path CHROMIUM = Path.of(System.getProperty("hyplab.chromium", "/usr/bin/chromium"));
 
     private static Playwright playwright;
     private static Browser browser;
@@ -44,14 +40,8 @@ class LabHomePageIT {
 
     @BeforeAll
     static void launchBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                // This machine has no network beyond loopback: keep Chromium from trying.
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -39,7 +37,6 @@ import com.microsoft.playwright.Playwright;
  */
 class LabViewIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("hyplab.chromium", "/usr/bin/chromium"));
     private static final Path ROOT = TestProject.repositoryRoot();
 
     private static Playwright playwright;
@@ -54,13 +51,8 @@ class LabViewIT {
 
     @BeforeAll
     static void launch() throws Exception {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
         server = ServerProcess.start(ROOT, data.resolve("data"));
     }
 

@@ -4,6 +4,7 @@ import java.util.OptionalInt;
 
 import org.hyplab.cpu.Cpu;
 import org.hyplab.debug.Image;
+import org.hyplab.debug.Peek;
 import org.hyplab.disasm.A32Disassembler;
 
 import com.vaadin.flow.component.html.Div;
@@ -33,7 +34,7 @@ final class DisassemblyPane extends Div {
         }
         for (int i = -BEFORE; i < AFTER; i++) {
             int at = pc + 4 * i;
-            OptionalInt word = MachineMemory.fetchWord(cpu, at);
+            OptionalInt word = Peek.word(cpu, at);
             String fn = image == null ? "" : image.function(Integer.toUnsignedLong(at)).orElse("");
             String text = word.isPresent()
                     ? String.format("%08x:  %08x   %s", at, word.getAsInt(), A32Disassembler.disassemble(word.getAsInt(), at))
