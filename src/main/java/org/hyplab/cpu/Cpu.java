@@ -694,7 +694,9 @@ public final class Cpu {
     /**
      * {@link #run(long)} that asks {@code hook} before every instruction and returns, leaving
      * the instruction unexecuted, when it answers true. Interrupts are taken exactly where the
-     * fast loop takes them, so a run with a hook that never stops is the same run.
+     * fast loop takes them, so a run with a hook that never stops is the same run. It is a copy
+     * of {@link #run(long)} on purpose: a hook check inside the fast loop would cost every
+     * instruction of every run, watched or not.
      */
     public long run(long budget, InstructionHook hook) {
         stoppedByHook = false;
