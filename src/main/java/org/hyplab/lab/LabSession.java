@@ -457,9 +457,15 @@ public final class LabSession {
                 stop(StopReason.of(StopReason.Kind.PAUSED, -1, "paused"));
             } else {
                 long start = System.nanoTime();
+                long before = debugger.machine().retired();
                 Optional<StopReason> r = debugger.advance(sliceBudget);
                 long took = System.nanoTime() - start;
-                sliceBudget = Math.clamp(sliceBudget * LabWorker.SLICE_NANOS / Math.max(took, 1), 10_000, 5_000_000);
+                long ran = debugger.machine().retired() - before;
+                if (ran >= 1_000) {
+                    // The next slice at the rate this one ran at (a hooked run is slower), so that
+                    // it takes about SLICE_NANOS whatever the control.
+                    sliceBudget = Math.clamp(ran * LabWorker.SLICE_NANOS / Math.max(took, 1), 10_000, 5_000_000);
+                }
                 if (r.isPresent() && r.get().kind() == StopReason.Kind.WAITING_FOR_INPUT) {
                     input.waiting();
                 }
