@@ -58,12 +58,12 @@ public final class BenchCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--kernel" -> kernels = List.of(Path.of(value(args, ++i, arg)));
-                case "--runs" -> runs = count(value(args, ++i, arg), arg, 1);
-                case "--warmup" -> warmup = count(value(args, ++i, arg), arg, 0);
+                case "--kernel" -> kernels = List.of(Path.of(Options.value(args, ++i, arg)));
+                case "--runs" -> runs = count(Options.value(args, ++i, arg), arg, 1);
+                case "--warmup" -> warmup = count(Options.value(args, ++i, arg), arg, 0);
                 case "--no-qemu" -> qemu = false;
                 case "--only" -> {
-                    only = value(args, ++i, arg);
+                    only = Options.value(args, ++i, arg);
                     if (!List.of("mips", "boot", "snapshot", "observe", "lab").contains(only)) {
                         throw new UsageException("--only takes mips, boot, snapshot, observe or lab, not '" + only + "'");
                     }
@@ -223,13 +223,6 @@ public final class BenchCommand implements Command {
             parts.add(String.format("%.3f", n / 1e9));
         }
         return String.join(" ", parts);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 
     private static int count(String text, String option, int min) {

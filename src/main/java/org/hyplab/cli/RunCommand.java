@@ -72,22 +72,22 @@ public final class RunCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--board" -> boardId = value(args, ++i, arg);
-                case "--kernel" -> kernel = Path.of(value(args, ++i, arg));
-                case "--dtb" -> dtb = Path.of(value(args, ++i, arg));
-                case "--initrd" -> initrd = Path.of(value(args, ++i, arg));
-                case "--module" -> modules.add(value(args, ++i, arg));
+                case "--board" -> boardId = Options.value(args, ++i, arg);
+                case "--kernel" -> kernel = Path.of(Options.value(args, ++i, arg));
+                case "--dtb" -> dtb = Path.of(Options.value(args, ++i, arg));
+                case "--initrd" -> initrd = Path.of(Options.value(args, ++i, arg));
+                case "--module" -> modules.add(Options.value(args, ++i, arg));
                 case "--hypervisor" -> {
                     underHypervisor = true;
                     if (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
                         hypervisor = Path.of(args.get(++i));
                     }
                 }
-                case "--guest" -> guests.add(value(args, ++i, arg));
-                case "--bootargs" -> bootargs = value(args, ++i, arg);
-                case "--smp" -> smp = (int) Math.min(positive(value(args, ++i, arg), arg), Integer.MAX_VALUE);
-                case "--max-insns" -> maxInsns = positive(value(args, ++i, arg), arg);
-                case "--mem" -> memMib = positive(value(args, ++i, arg), arg);
+                case "--guest" -> guests.add(Options.value(args, ++i, arg));
+                case "--bootargs" -> bootargs = Options.value(args, ++i, arg);
+                case "--smp" -> smp = (int) Math.min(Options.positive(Options.value(args, ++i, arg), arg), Integer.MAX_VALUE);
+                case "--max-insns" -> maxInsns = Options.positive(Options.value(args, ++i, arg), arg);
+                case "--mem" -> memMib = Options.positive(Options.value(args, ++i, arg), arg);
                 default -> throw new UsageException("unknown option '" + arg + "' (run takes " + OPTIONS + ")");
             }
         }
@@ -221,24 +221,5 @@ public final class RunCommand implements Command {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static long positive(String text, String option) {
-        try {
-            long n = Long.parseLong(text.replace("_", ""));
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new UsageException(option + " must be a positive whole number, not '" + text + "'");
     }
 }

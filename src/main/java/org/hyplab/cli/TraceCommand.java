@@ -61,17 +61,17 @@ public final class TraceCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--board" -> boardId = value(args, ++i, arg);
-                case "--guest" -> guests.add(value(args, ++i, arg));
+                case "--board" -> boardId = Options.value(args, ++i, arg);
+                case "--guest" -> guests.add(Options.value(args, ++i, arg));
                 case "--hypervisor" -> {
                     // The file is optional: "--hypervisor" alone names HypLab's own.
                     if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
                         hypervisor = Path.of(args.get(++i));
                     }
                 }
-                case "--until" -> until = value(args, ++i, arg);
-                case "--mem" -> memMib = number(value(args, ++i, arg), arg);
-                case "--max-insns" -> maxInsns = number(value(args, ++i, arg), arg);
+                case "--until" -> until = Options.value(args, ++i, arg);
+                case "--mem" -> memMib = Options.positive(Options.value(args, ++i, arg), arg);
+                case "--max-insns" -> maxInsns = Options.positive(Options.value(args, ++i, arg), arg);
                 case "--all" -> all = true;
                 default -> throw new UsageException("unknown option '" + arg + "'; " + USAGE);
             }
@@ -201,24 +201,5 @@ public final class TraceCommand implements Command {
             tables.add(table);
         }
         return tables;
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static long number(String text, String option) {
-        try {
-            long n = Long.parseLong(text.replace("_", ""));
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new UsageException(option + " must be a positive whole number, not '" + text + "'");
     }
 }
